@@ -1,0 +1,74 @@
+"""The one settings object. Every value comes from a `PORTFOLIO_*` environment variable.
+
+Defaults are the embedded set-up (SQLite file, local blob folder, in-process worker) so that
+`portfolio serve` works on a fresh machine with nothing else running.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET = "dev-insecure-secret-change-me"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PORTFOLIO_", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    data_dir: Path = Field(Path("./data"), description="Root of embedded storage")
+
+    # Event store
+    event_store: Literal["sqlite", "postgres"] = "sqlite"
+    postgres_host: str = "127.0.0.1"
+    postgres_port: int = 5432
+    postgres_user: str = "postgres"
+    postgres_password: SecretStr = SecretStr("")
+    postgres_dbname: str = "postgres"
+    postgres_schema: str = "public"
+
+    # Blob store
+    blob_store: Literal["local", "s3"] = "local"
+    s3_endpoint: str = "127.0.0.1:9000"
+    s3_access_key: str = "minioadmin"
+    s3_secret_key: SecretStr = SecretStr("minioadmin")
+    s3_bucket: str = "portfolio-evidence"
+    s3_secure: bool = False
+
+    # Jobs
+    broker: Literal["inprocess", "redis", "rabbitmq"] = "inprocess"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    rabbitmq_url: str = "amqp://guest:guest@127.0.0.1:5672/"
+
+    # Limits
+    max_upload_bytes: int = 50 * 1024 * 1024
+    parse_timeout_seconds: float = 60.0
+    parse_memory_bytes: int = 1024 * 1024 * 1024
+
+    # HTTP
+    host: str = "127.0.0.1"
+    port: int = 8000
+    secret_key: SecretStr = SecretStr(DEV_SECRET)
+    behind_tls: bool = False
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "events.sqlite3"
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.data_dir / "blobs"
+
+    @property
+    def keys_path(self) -> Path:
+        """Per-candidate keys live outside the event store so erasure can destroy them."""
+        return self.data_dir / "keys.sqlite3"
+
+    @model_validator(mode="after")
+    def _refuse_placeholder_secret(self) -> Settings:
+        if self.environment == "production" and self.secret_key.get_secret_value() == DEV_SECRET:
+            raise ValueError("PORTFOLIO_SECRET_KEY must be set in production")
+        return self
