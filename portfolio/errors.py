@@ -26,3 +26,19 @@ class Forbidden(PortfolioError):
 
 class StorageUnavailable(PortfolioError):
     """Raised when the event store or the blob store cannot be reached."""
+
+
+class BlobNotFound(NotFound):
+    """Raised when a blob store has no object at the requested address."""
+
+
+class BlobCorrupted(PortfolioError):
+    """Raised when stored bytes no longer hash to their address (tampering or bit rot)."""
+
+
+class BlobTooLarge(InvalidInput):
+    """Raised when a stream exceeds the configured size limit while being stored."""
+
+
+class SubjectErased(PortfolioError):
+    """Raised when reading personal data whose subject key was destroyed (RGPD erasure)."""

@@ -23,10 +23,10 @@ class StoredBlob:
 class BlobStore(Protocol):
     """Content-addressed, write-once storage of byte streams.
 
-    `put` streams (never holds a whole file in memory) and returns the address; putting the
+    `put` streams (never holds a whole file in memory) and returns the address (raising `portfolio.errors.BlobTooLarge` past max_bytes, leaving nothing behind); putting the
     same bytes twice is a no-op returning the same address. `open` yields the bytes in chunks and
-    raises `storage.errors.BlobCorrupted` at the end of the stream when they no longer hash to
-    their address, `storage.errors.BlobNotFound` when there is no such blob.
+    raises `portfolio.errors.BlobCorrupted` at the end of the stream when they no longer hash to
+    their address, `portfolio.errors.BlobNotFound` when there is no such blob.
     """
 
     def put(self, stream: BinaryIO, max_bytes: int | None = None) -> StoredBlob: ...
@@ -41,7 +41,7 @@ class SubjectVault(Protocol):
 
     Destroying a subject's key makes everything sealed for it unreadable (crypto-shredding)
     while the event log stays intact. Opening after destruction raises
-    `storage.errors.SubjectErased`.
+    `portfolio.errors.SubjectErased`.
     """
 
     def seal(self, subject: str, plaintext: bytes) -> bytes: ...
