@@ -23,7 +23,8 @@ class StoredBlob:
 class BlobStore(Protocol):
     """Content-addressed, write-once storage of byte streams.
 
-    `put` streams (never holds a whole file in memory) and returns the address (raising `portfolio.errors.BlobTooLarge` past max_bytes, leaving nothing behind); putting the
+    `put` streams (never holds a whole file in memory) and returns the address; past
+    `max_bytes` it raises `portfolio.errors.BlobTooLarge` and leaves nothing behind. Putting the
     same bytes twice is a no-op returning the same address. `open` yields the bytes in chunks and
     raises `portfolio.errors.BlobCorrupted` at the end of the stream when they no longer hash to
     their address, `portfolio.errors.BlobNotFound` when there is no such blob.
