@@ -42,3 +42,7 @@ class BlobTooLarge(InvalidInput):
 
 class SubjectErased(PortfolioError):
     """Raised when reading personal data whose subject key was destroyed (RGPD erasure)."""
+
+
+class ReferentialInvalid(PortfolioError):
+    """Raised when the referential data file is malformed or contradicts itself."""
