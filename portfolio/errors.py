@@ -102,3 +102,94 @@ class TooManyAttempts(PortfolioError):
     def __init__(self, message: str, retry_after: int) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+# --- Assessment and jury (issue 5) ---
+
+
+class UnknownSituation(InvalidInput):
+    """Raised when a situation code is not one of the title's evaluation situations."""
+
+
+class ConflictOfInterest(Conflict):
+    """Raised when an account with a declared conflict would assess or decide on a candidate."""
+
+
+class NotAssigned(Forbidden):
+    """Raised when an assessor acts on a candidate situation they are not assigned to."""
+
+
+class CriterionOutsideBlocs(InvalidInput):
+    """Raised when a score names a criterion that the situation's blocs do not evaluate."""
+
+
+class UnknownLevel(InvalidInput):
+    """Raised when a level is not acquis, partiellement acquis or non acquis."""
+
+
+class MarkOutOfRange(InvalidInput):
+    """Raised when a mark is not a number between 0 and 20."""
+
+
+class RationaleRequired(InvalidInput):
+    """Raised when a score, a change, a moderation or a departure comes without its reason."""
+
+
+class NotSubmittedVersion(Conflict):
+    """Raised when a score or annotation targets a version other than the submitted one."""
+
+
+class AlreadySignedOff(Conflict):
+    """Raised when an assessor signs off an assessment that has not changed since sign-off."""
+
+
+class AssessmentIncomplete(Conflict):
+    """Raised when an assessor signs off while some criteria of the situation are unscored."""
+
+
+class BlindMarking(Forbidden):
+    """Raised when an assessor reads a co-assessor's work before both have signed off."""
+
+
+class AnnotationNotFound(NotFound):
+    """Raised when no annotation has the given id on the production."""
+
+
+class InvalidAnchor(InvalidInput):
+    """Raised when an annotation's offsets or quote do not match the extracted text."""
+
+
+class NoDiscrepancy(Conflict):
+    """Raised when a moderation targets a criterion whose assessors agree or did not sign off."""
+
+
+class JuryIncomplete(Conflict):
+    """Raised when a jury decides before its composition satisfies the rules."""
+
+
+class ProposalUnavailable(Conflict):
+    """Raised when a bloc has unscored, unsigned or unmoderated criteria, so nothing is proposed."""
+
+
+class DecisionAlreadyRecorded(Conflict):
+    """Raised when the jury decides twice on the same candidate and bloc in one deliberation."""
+
+
+class PVNotFound(NotFound):
+    """Raised when no procès-verbal has the given id."""
+
+
+class PVAlreadyFinal(Conflict):
+    """Raised when signing or correcting contradicts a procès-verbal's final state."""
+
+
+class PVAlreadySigned(Conflict):
+    """Raised when a jury member signs the same procès-verbal twice."""
+
+
+class PVHashMismatch(Conflict):
+    """Raised when a signature names a document hash other than the procès-verbal's."""
+
+
+class PVRegenerationMismatch(PortfolioError):
+    """Raised when a procès-verbal regenerated from the events differs from the signed one."""
