@@ -1,0 +1,308 @@
+"""Account commands and queries, mixed into the portfolio application.
+
+Invitation → activation → sign-in, personal API tokens, throttled logins. Secrets are returned
+once, when they are made, and only their hashes are recorded.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.domain import get_topic
+from eventsourcing.persistence import IntegrityError
+
+from portfolio.application.throttle import LoginThrottle
+from portfolio.domain.account import (
+    Account,
+    Role,
+    account_id_for,
+    normalise_login,
+    secret_digest,
+)
+from portfolio.errors import AlreadyExists, InvalidInput, NotFound, Unauthenticated
+
+ACTIVATION_TTL = timedelta(days=7)
+MIN_PASSWORD = 10
+MAX_PASSWORD = 1024
+TOKEN_PREFIX = "pat_"
+
+
+class AccountNotFound(NotFound):
+    """Raised when no account has the given id."""
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    """An account as the edges see it (no hashes)."""
+
+    id: UUID
+    login: str
+    display_name: str
+    role: Role
+    candidate_id: UUID | None
+    active: bool
+    disabled: bool
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """A freshly invited account and its one-time activation token (shown once)."""
+
+    account: AccountInfo
+    activation_token: str
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    """A new personal API token: `token` is shown once and never again."""
+
+    token_id: str
+    label: str
+    token: str
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    token_id: str
+    label: str
+    revoked: bool
+
+
+def _info(account: Account) -> AccountInfo:
+    return AccountInfo(
+        id=account.id,
+        login=account.login,
+        display_name=account.display_name,
+        role=account.role,
+        candidate_id=UUID(account.candidate_id) if account.candidate_id else None,
+        active=account.active,
+        disabled=account.disabled,
+    )
+
+
+def _split(token: str, separator: str) -> tuple[UUID, str]:
+    """A token is `<account id hex><separator><secret>`; anything else is not a token."""
+    head, _, secret = token.partition(separator)
+    try:
+        return UUID(hex=head), secret
+    except ValueError:
+        raise Unauthenticated("malformed token") from None
+
+
+def _check_password(password: str) -> None:
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise InvalidInput(f"password must have {MIN_PASSWORD} to {MAX_PASSWORD} characters")
+
+
+class AccountCommands:
+    """Mixin for `PortfolioApp`: needs `repository`, `save`, `recorder` and `clock`."""
+
+    _hasher = PasswordHasher()
+    _dummy_hash = _hasher.hash("timing-equaliser-not-a-password")
+
+    # --- plumbing -------------------------------------------------------------------------
+
+    def _now(self) -> datetime:
+        clock: Callable[[], datetime] | None = getattr(self, "clock", None)
+        return clock() if clock else datetime.now(UTC)
+
+    @property
+    def login_throttle(self) -> LoginThrottle:
+        throttle = self.__dict__.get("_login_throttle")
+        if throttle is None:
+            throttle = self.__dict__.setdefault("_login_throttle", LoginThrottle(self._now))
+        return throttle
+
+    def _account(self, account_id: UUID) -> Account:
+        try:
+            return self.repository.get(account_id)  # type: ignore[attr-defined]
+        except AggregateNotFoundError:
+            raise AccountNotFound(f"no account {account_id}") from None
+
+    def _change(self, account_id: UUID, command: Callable[[Account], object]) -> Account:
+        """Load, apply, save; on a concurrent write reload and re-run (a few times)."""
+        for attempt in range(5):
+            account = self._account(account_id)
+            command(account)
+            try:
+                self.save(account)  # type: ignore[attr-defined]
+                return account
+            except IntegrityError:
+                if attempt == 4:
+                    raise
+        raise AssertionError("unreachable")
+
+    # --- invitation and activation --------------------------------------------------------
+
+    def invite_account(
+        self,
+        login: str,
+        display_name: str,
+        role: Role | str,
+        actor: str,
+        candidate_id: UUID | None = None,
+    ) -> Invitation:
+        """Create an inactive account and return its one-time activation token."""
+        role = Role(role)
+        self._check_candidate_link(role, candidate_id)
+        secret = secrets.token_urlsafe(32)
+        expires = self._now() + ACTIVATION_TTL
+        account = Account(
+            login=normalise_login(login),
+            display_name=display_name.strip() or login,
+            role=role.value,
+            candidate_id=str(candidate_id) if candidate_id else None,
+            activation_digest=secret_digest(secret),
+            activation_expires_at=expires,
+            actor=actor,
+        )
+        try:
+            self.save(account)  # type: ignore[attr-defined]
+        except IntegrityError:
+            raise AlreadyExists("account", account.id) from None
+        return Invitation(_info(account), f"{account.id.hex}.{secret}", expires)
+
+    def _check_candidate_link(self, role: Role, candidate_id: UUID | None) -> None:
+        if (role is Role.CANDIDATE) != (candidate_id is not None):
+            raise InvalidInput("a candidate account needs a candidate_id, other roles none")
+        if candidate_id is not None and hasattr(self, "candidate"):
+            self.candidate(candidate_id)  # raises CandidateNotFound
+
+    def reissue_activation(self, account_id: UUID, actor: str) -> Invitation:
+        """A new activation token for an account whose link was lost or expired."""
+        secret = secrets.token_urlsafe(32)
+        expires = self._now() + ACTIVATION_TTL
+        account = self._change(
+            account_id, lambda a: a.reissue_activation(secret_digest(secret), expires, actor)
+        )
+        return Invitation(_info(account), f"{account.id.hex}.{secret}", expires)
+
+    def activation_account(self, token: str) -> AccountInfo:
+        """Which account an activation token is for (without consuming it)."""
+        account_id, secret = _split(token, ".")
+        account = self._account_or_unauthenticated(account_id)
+        if account.activation_digest != secret_digest(secret):
+            raise Unauthenticated("activation token is not valid")
+        return _info(account)
+
+    def activate_account(self, token: str, password: str) -> AccountInfo:
+        """Consume an activation token and set the account's first password."""
+        _check_password(password)
+        account_id, secret = _split(token, ".")
+        self._account_or_unauthenticated(account_id)
+        password_hash = self._hasher.hash(password)
+        now = self._now()
+        return _info(self._change(account_id, lambda a: a.activate(secret, password_hash, now)))
+
+    def create_administrator(
+        self, login: str, display_name: str, password: str, actor: str = "cli"
+    ) -> AccountInfo:
+        """The first administrator, made from the command line with a password at once."""
+        _check_password(password)
+        invitation = self.invite_account(login, display_name, Role.ADMINISTRATOR, actor)
+        return self.activate_account(invitation.activation_token, password)
+
+    # --- authentication -------------------------------------------------------------------
+
+    def authenticate_password(self, login: str, password: str) -> AccountInfo:
+        """The account for a login and password; throttled after repeated failures."""
+        key = normalise_login(login)
+        self.login_throttle.check(key)
+        account = self._active_or_none(account_id_for(key))
+        if account is None or not self._verify(account.password_hash, password):
+            self.login_throttle.failed(key)
+            raise Unauthenticated("login or password is wrong")
+        self.login_throttle.succeeded(key)
+        return _info(account)
+
+    def _verify(self, password_hash: str | None, password: str) -> bool:
+        try:
+            return self._hasher.verify(password_hash or self._dummy_hash, password) and bool(
+                password_hash
+            )
+        except (VerificationError, InvalidHashError):
+            return False
+
+    def authenticate_token(self, token: str) -> AccountInfo:
+        """The account a personal API token belongs to, if it is live."""
+        if not token.startswith(TOKEN_PREFIX):
+            raise Unauthenticated("not a personal API token")
+        account_id, secret = _split(token.removeprefix(TOKEN_PREFIX), "_")
+        account = self._active_or_none(account_id)
+        if account is None or account.matching_token(secret) is None:
+            raise Unauthenticated("API token is not valid")
+        return _info(account)
+
+    def signed_in_account(self, account_id: UUID) -> AccountInfo:
+        """The account behind a session cookie, refused once disabled."""
+        account = self._active_or_none(account_id)
+        if account is None:
+            raise Unauthenticated("account is not active")
+        return _info(account)
+
+    def _active_or_none(self, account_id: UUID) -> Account | None:
+        try:
+            account = self._account(account_id)
+        except AccountNotFound:
+            return None
+        return account if account.active else None
+
+    def _account_or_unauthenticated(self, account_id: UUID) -> Account:
+        try:
+            return self._account(account_id)
+        except AccountNotFound:
+            raise Unauthenticated("activation token is not valid") from None
+
+    # --- API tokens and passwords ---------------------------------------------------------
+
+    def issue_api_token(self, account_id: UUID, label: str, actor: str) -> IssuedToken:
+        token_id = secrets.token_hex(6)
+        secret = secrets.token_urlsafe(32)
+        label = label.strip()[:100] or "token"
+        self._change(
+            account_id, lambda a: a.issue_api_token(token_id, label, secret_digest(secret), actor)
+        )
+        return IssuedToken(token_id, label, f"{TOKEN_PREFIX}{account_id.hex}_{secret}")
+
+    def revoke_api_token(self, account_id: UUID, token_id: str, actor: str) -> None:
+        self._change(account_id, lambda a: a.revoke_api_token(token_id, actor))
+
+    def api_tokens(self, account_id: UUID) -> list[TokenInfo]:
+        account = self._account(account_id)
+        return [TokenInfo(t.token_id, t.label, t.revoked) for t in account.api_tokens.values()]
+
+    def change_password(self, account_id: UUID, old: str, new: str, actor: str) -> None:
+        _check_password(new)
+        account = self._account(account_id)
+        if not self._verify(account.password_hash, old):
+            raise Unauthenticated("current password is wrong")
+        new_hash = self._hasher.hash(new)
+        self._change(account_id, lambda a: a.change_password(new_hash, actor))
+
+    def disable_account(self, account_id: UUID, actor: str) -> None:
+        self._change(account_id, lambda a: a.disable(actor))
+
+    # --- queries --------------------------------------------------------------------------
+
+    def account(self, account_id: UUID) -> AccountInfo:
+        return _info(self._account(account_id))
+
+    def list_accounts(self) -> list[AccountInfo]:
+        """Every account, in invitation order (scans the log for invitations)."""
+        topic = get_topic(Account.Invited)  # type: ignore[attr-defined]
+        recorder = self.recorder  # type: ignore[attr-defined]
+        accounts, start = [], 1
+        while True:
+            page = recorder.select_notifications(start=start, limit=500, topics=[topic])
+            accounts += [self.account(n.originator_id) for n in page]
+            if len(page) < 500:
+                return accounts
+            start = page[-1].id + 1

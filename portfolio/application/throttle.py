@@ -1,0 +1,62 @@
+"""Login throttling: after repeated failures a login is locked for a growing while.
+
+State is per process and in memory (one application instance per process): it slows a
+password-guessing client down without writing an event per failed guess. Unknown logins are
+throttled exactly like known ones, so the lock reveals nothing about which logins exist.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from portfolio.errors import TooManyAttempts
+
+
+@dataclass
+class _Failures:
+    count: int = 0
+    locked_until: datetime | None = None
+
+
+class LoginThrottle:
+    """Counts consecutive failures per key; from `free_failures` on, each failure locks."""
+
+    def __init__(
+        self,
+        clock: Callable[[], datetime],
+        free_failures: int = 5,
+        base_lock: timedelta = timedelta(seconds=30),
+        max_lock: timedelta = timedelta(minutes=15),
+    ) -> None:
+        self._clock = clock
+        self._free = free_failures
+        self._base = base_lock
+        self._max = max_lock
+        self._state: dict[str, _Failures] = {}
+        self._lock = threading.Lock()
+
+    def check(self, key: str) -> None:
+        """Raise `TooManyAttempts` while `key` is locked."""
+        with self._lock:
+            state = self._state.get(key)
+            if state is None or state.locked_until is None:
+                return
+            remaining = (state.locked_until - self._clock()).total_seconds()
+        if remaining > 0:
+            raise TooManyAttempts("too many failed logins; try again later", int(remaining) + 1)
+
+    def failed(self, key: str) -> None:
+        with self._lock:
+            state = self._state.setdefault(key, _Failures())
+            state.count += 1
+            excess = state.count - self._free
+            if excess >= 0:
+                lock = min(self._base * (2**excess), self._max)
+                state.locked_until = self._clock() + lock
+
+    def succeeded(self, key: str) -> None:
+        with self._lock:
+            self._state.pop(key, None)
