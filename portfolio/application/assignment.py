@@ -1,0 +1,182 @@
+"""Assigning assessors and recording conflicts of interest (application side).
+
+Each command loads, calls the aggregates, saves them together (one atomic recording) and is
+retried on a concurrent write. Queries read the per-account and per-candidate indexes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from portfolio.application.retry import load_or_none, now, retrying
+from portfolio.domain import ids
+from portfolio.domain.assignment import (
+    WRITTEN_SITUATIONS,
+    AccountDocket,
+    Assignment,
+    CandidateDocket,
+    account_docket_id,
+    assignment_id,
+    candidate_docket_id,
+    check_situation,
+)
+from portfolio.errors import CandidateNotFound, ConflictOfInterest, NotAssigned
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    """One assignment as the API and CLI show it."""
+
+    assignment_id: UUID
+    session_id: UUID
+    candidate_id: UUID
+    situation: str
+    active: bool
+
+
+def _uuid(value: UUID | str) -> UUID:
+    return value if isinstance(value, UUID) else UUID(str(value))
+
+
+class AssignmentCommands:
+    """Mixin for PortfolioApp: assignment commands and queries."""
+
+    repository: Any
+    save: Any
+
+    def _candidate(self, candidate_id: UUID) -> Any:
+        candidate = load_or_none(self, _uuid(candidate_id))
+        if candidate is None or not hasattr(candidate, "route"):
+            raise CandidateNotFound(f"no candidate {candidate_id}")
+        return candidate
+
+    def _account_docket(self, account_id: UUID) -> AccountDocket:
+        docket = load_or_none(self, account_docket_id(account_id))
+        return docket or AccountDocket.open(account_id, now(self))
+
+    def _candidate_docket(self, session_id: UUID, candidate_id: UUID) -> CandidateDocket:
+        docket = load_or_none(self, candidate_docket_id(session_id, candidate_id))
+        return docket or CandidateDocket.open(session_id, candidate_id, now(self))
+
+    def assign_assessor(
+        self, candidate_id: UUID | str, situation: str, assessor_id: UUID | str, actor: str
+    ) -> UUID:
+        """Assign an assessor to a candidate's situation; assigning again changes nothing."""
+        cid, aid, code = _uuid(candidate_id), _uuid(assessor_id), check_situation(situation)
+        return retrying(lambda: self._assign(cid, code, aid, actor))
+
+    def _assign(self, candidate_id: UUID, situation: str, assessor_id: UUID, actor: str) -> UUID:
+        candidate = self._candidate(candidate_id)
+        session_id = candidate.session_id
+        existing = load_or_none(
+            self, assignment_id(session_id, candidate_id, situation, assessor_id)
+        )
+        docket = self._account_docket(assessor_id)
+        docket.ensure_no_conflict(candidate_id)
+        if existing is not None:
+            return existing.id
+        at = now(self)
+        production = (
+            ids.production_id(candidate_id, situation) if situation in WRITTEN_SITUATIONS else None
+        )
+        assignment = Assignment.assign(
+            session_id=session_id,
+            candidate_id=candidate_id,
+            situation=situation,
+            assessor_id=assessor_id,
+            production_id=production,
+            actor=actor,
+            at=at,
+        )
+        docket.list_assignment(assignment, at)
+        listing = self._candidate_docket(session_id, candidate_id)
+        listing.list_assessor(situation, assessor_id, at)
+        self.save(assignment, docket, listing)
+        return assignment.id
+
+    def declare_conflict(
+        self, account_id: UUID | str, candidate_id: UUID | str, kind: str, note: str, actor: str
+    ) -> None:
+        """Record that an account is the candidate's tutor, employer or trainer; blocks them."""
+        aid, cid = _uuid(account_id), _uuid(candidate_id)
+        retrying(lambda: self._declare_conflict(aid, cid, kind, note, actor))
+
+    def _declare_conflict(
+        self, account_id: UUID, candidate_id: UUID, kind: str, note: str, actor: str
+    ) -> None:
+        candidate = self._candidate(candidate_id)
+        docket, at = self._account_docket(account_id), now(self)
+        if not docket.declare_conflict(candidate_id, kind, note, actor, at):
+            return
+        listing = self._candidate_docket(candidate.session_id, candidate_id)
+        blocked = []
+        for key in docket.assignment_ids_for(candidate_id):
+            assignment = self.repository.get(key)
+            assignment.block(kind, actor, at)
+            listing.delist_assessor(assignment.situation, account_id, at)
+            blocked.append(assignment)
+        self.save(docket, listing, *blocked)
+
+    def has_conflict(self, account_id: UUID | str, candidate_id: UUID | str) -> bool:
+        docket = load_or_none(self, account_docket_id(_uuid(account_id)))
+        return docket is not None and _uuid(candidate_id) in docket.conflicts
+
+    def assignments_of(self, assessor_account_id: UUID | str) -> list[AssignmentView]:
+        """Every assignment listed for an account, active or blocked."""
+        aid = _uuid(assessor_account_id)
+        docket = load_or_none(self, account_docket_id(aid))
+        if docket is None:
+            return []
+        views = []
+        for key, entry in docket.assignments.items():
+            views.append(
+                AssignmentView(
+                    assignment_id=key,
+                    session_id=entry["session_id"],
+                    candidate_id=entry["candidate_id"],
+                    situation=entry["situation"],
+                    active=entry["candidate_id"] not in docket.conflicts,
+                )
+            )
+        return views
+
+    def assigned_candidates(self, assessor_account_id: UUID | str) -> list[UUID]:
+        """Candidates the account actively assesses (any situation), in assignment order."""
+        seen: list[UUID] = []
+        for view in self.assignments_of(assessor_account_id):
+            if view.active and view.candidate_id not in seen:
+                seen.append(view.candidate_id)
+        return seen
+
+    def is_assigned(
+        self,
+        assessor_account_id: UUID | str,
+        candidate_id: UUID | str,
+        situation: str | None = None,
+    ) -> bool:
+        """True when the account actively assesses the candidate (in `situation` if given)."""
+        cid = _uuid(candidate_id)
+        code = None if situation is None else check_situation(situation)
+        return any(
+            view.active and view.candidate_id == cid and code in (None, view.situation)
+            for view in self.assignments_of(assessor_account_id)
+        )
+
+    def assessors_of(self, candidate_id: UUID | str, situation: str) -> list[UUID]:
+        """Active assessors of a candidate's situation, in assignment order."""
+        candidate = self._candidate(_uuid(candidate_id))
+        docket = load_or_none(self, candidate_docket_id(candidate.session_id, candidate.id))
+        return [] if docket is None else docket.assessors_of(situation)
+
+    def ensure_assigned(self, assessor_id: UUID, candidate_id: UUID, situation: str) -> None:
+        """Refuse an assessor who is not (or no longer) assigned to the situation."""
+        if self.has_conflict(assessor_id, candidate_id):
+            raise ConflictOfInterest(
+                f"account {assessor_id} declared a conflict with {candidate_id}"
+            )
+        if not self.is_assigned(assessor_id, candidate_id, situation):
+            raise NotAssigned(
+                f"account {assessor_id} is not assigned to {situation} of {candidate_id}"
+            )

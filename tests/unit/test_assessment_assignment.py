@@ -1,0 +1,108 @@
+"""Assignments: idempotent, blocked by a declared conflict, answered by the docket queries."""
+
+from __future__ import annotations
+
+import threading
+from uuid import uuid4
+
+import pytest
+from eventsourcing.application import Application
+from eventsourcing.persistence import Transcoding
+
+from portfolio.application.assignment import AssignmentCommands
+from portfolio.application.retry import now
+from portfolio.domain.candidate import Candidate
+from portfolio.domain.session import AssessmentSession
+from portfolio.errors import CandidateNotFound, ConflictOfInterest, NotAssigned, UnknownSituation
+
+
+class _BytesAsHex(Transcoding):
+    type = bytes
+    name = "bytes_hex"
+
+    def encode(self, obj: bytes) -> str:
+        return obj.hex()
+
+    def decode(self, data: str) -> bytes:
+        return bytes.fromhex(data)
+
+
+class _App(AssignmentCommands, Application):
+    def register_transcodings(self, transcoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(_BytesAsHex())
+
+
+@pytest.fixture
+def app() -> _App:
+    return _App(env={"PERSISTENCE_MODULE": "eventsourcing.popo"})
+
+
+@pytest.fixture
+def candidate(app: _App):
+    session = AssessmentSession.open(
+        listing="RNCP00000", referential_version="v1", label="2026-06", actor="admin", at=now(app)
+    )
+    cand = Candidate.enrol(
+        session_id=session.id,
+        ref="C-1",
+        route="formation",
+        sealed_identity=b"x",
+        actor="admin",
+        at=now(app),
+    )
+    app.save(session, cand)
+    return cand
+
+
+def test_assigning_twice_gives_one_assignment(app, candidate) -> None:
+    assessor = uuid4()
+    first = app.assign_assessor(candidate.id, "E1", assessor, actor="admin")
+    second = app.assign_assessor(str(candidate.id), "e1", str(assessor), actor="admin")
+    assert first == second
+    assert app.assigned_candidates(assessor) == [candidate.id]
+    assert app.is_assigned(assessor, candidate.id)
+    assert app.is_assigned(assessor, candidate.id, "E1")
+    assert not app.is_assigned(assessor, candidate.id, "E2")
+    assert app.assessors_of(candidate.id, "E1") == [assessor]
+
+
+def test_unassigned_assessor_is_refused(app, candidate) -> None:
+    assert not app.is_assigned(uuid4(), candidate.id)
+    assert app.assigned_candidates(uuid4()) == []
+    with pytest.raises(NotAssigned):
+        app.ensure_assigned(uuid4(), candidate.id, "E1")
+
+
+def test_declared_conflict_blocks_existing_and_new_assignments(app, candidate) -> None:
+    tutor = uuid4()
+    app.assign_assessor(candidate.id, "E3", tutor, actor="admin")
+    app.declare_conflict(tutor, candidate.id, "tutor", "tuteur en entreprise", actor=str(tutor))
+    assert not app.is_assigned(tutor, candidate.id)
+    assert app.assigned_candidates(tutor) == []
+    assert app.assessors_of(candidate.id, "E3") == []
+    assert app.has_conflict(tutor, candidate.id)
+    with pytest.raises(ConflictOfInterest):
+        app.assign_assessor(candidate.id, "E1", tutor, actor="admin")
+    with pytest.raises(ConflictOfInterest):
+        app.ensure_assigned(tutor, candidate.id, "E3")
+
+
+def test_unknown_situation_and_candidate_are_refused(app, candidate) -> None:
+    with pytest.raises(UnknownSituation):
+        app.assign_assessor(candidate.id, "E9", uuid4(), actor="admin")
+    with pytest.raises(CandidateNotFound):
+        app.assign_assessor(uuid4(), "E1", uuid4(), actor="admin")
+
+
+def test_concurrent_assignments_are_all_kept(app, candidate) -> None:
+    assessors = [uuid4() for _ in range(6)]
+    threads = [
+        threading.Thread(target=app.assign_assessor, args=(candidate.id, "E2", a, "admin"))
+        for a in assessors + assessors
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(app.assessors_of(candidate.id, "E2")) == sorted(assessors)
