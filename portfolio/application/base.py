@@ -1,0 +1,74 @@
+"""What every command mixin of PortfolioApp shares: loading with translated errors, retries.
+
+Mixins (EvidenceCommands, AccountCommands, AssessmentCommands…) subclass `PortfolioBase` and
+are combined with eventsourcing's `Application` in `app.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError
+
+from portfolio.application.ports import BlobStore, SubjectVault
+from portfolio.errors import Conflict, NotFound, StorageUnavailable
+
+T = TypeVar("T")
+RETRIES = 8
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn the event store's connection failures into StorageUnavailable."""
+    try:
+        yield
+    except (OperationalError, InterfaceError) as error:
+        raise StorageUnavailable(f"event store unavailable: {error}") from None
+
+
+class PortfolioBase:
+    """Attributes and helpers the mixins rely on; `PortfolioApp.__init__` sets them."""
+
+    blobs: BlobStore
+    vault: SubjectVault
+    clock: Callable[[], datetime]
+    max_upload_bytes: int
+    repository: Any
+    save: Callable[..., Any]
+
+    def _load(self, aggregate_id: UUID, expected: type[T], missing: type[NotFound]) -> T:
+        """Load an aggregate of the expected class or raise `missing`."""
+        try:
+            with storage_errors():
+                aggregate = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            raise missing(f"no {expected.__name__} {aggregate_id}") from None
+        if not isinstance(aggregate, expected):
+            raise missing(f"no {expected.__name__} {aggregate_id}")
+        return aggregate
+
+    def _exists(self, aggregate_id: UUID) -> bool:
+        try:
+            with storage_errors():
+                self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return False
+        return True
+
+    def _save(self, *aggregates: Any) -> None:
+        with storage_errors():
+            self.save(*aggregates)
+
+    def _retrying(self, command: Callable[[], T]) -> T:
+        """Run load-decide-save again when a concurrent writer took the same version."""
+        for _ in range(RETRIES):
+            try:
+                return command()
+            except IntegrityError:
+                continue
+        raise Conflict("too many concurrent updates; try again")
