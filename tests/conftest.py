@@ -83,7 +83,7 @@ def pg_env(pg_schema: str, tmp_path: Path) -> Settings:
     )
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -92,7 +92,7 @@ def _free_port() -> int:
 def _free_port_pair(offset: int = 10000) -> int:
     """A port P such that P and P + offset are free (weed dials admin gRPC at P + 10000)."""
     for _ in range(50):
-        port = _free_port()
+        port = free_port()
         if port + offset < 65536 and not reachable("127.0.0.1", port + offset, 0.2):
             return port
     raise RuntimeError("no free port pair")
@@ -108,7 +108,7 @@ def _weed_binary() -> str:
 def _weed_args(data_dir: Path, s3_port: int) -> list[str]:
     """Every port chosen free, so several test sessions can each run their own server."""
     ports = {
-        f"-{name}": _free_port()
+        f"-{name}": free_port()
         for name in (
             "s3.port.grpc",
             "master.port",
@@ -166,7 +166,7 @@ def _wait_for_s3(server: S3Server, proc: subprocess.Popen, timeout: float = 30.0
 def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
     """A real SeaweedFS S3 server for the whole session; stopped with SIGTERM at the end."""
     data_dir = tmp_path_factory.mktemp("seaweedfs")
-    port = _free_port()
+    port = free_port()
     server = S3Server(endpoint=f"127.0.0.1:{port}", access_key=S3_ACCESS, secret_key=S3_SECRET)
     env = dict(os.environ, AWS_ACCESS_KEY_ID=S3_ACCESS, AWS_SECRET_ACCESS_KEY=S3_SECRET)
     log = (data_dir / "weed.log").open("wb")

@@ -1,0 +1,119 @@
+"""Blobs in an S3 bucket (SeaweedFS, MinIO, AWS), keyed by the SHA-256 of their bytes.
+
+Why spool first: the key is the hash, known only after reading the whole stream. The stream is
+copied to an anonymous temp file while hashing (one chunk in memory), then, unless the key
+already exists, uploaded from that file in 5 MiB multipart parts, one part at a time. The
+alternative (upload to a temp key, then server-side copy) would leave orphan objects behind on
+crashes and costs a second full write on the server.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import BinaryIO
+
+import urllib3
+from minio import Minio
+from minio.error import MinioException, S3Error
+
+from portfolio.application.ports import StoredBlob
+from portfolio.errors import BlobNotFound, StorageUnavailable
+from storage.blobs.streams import CHUNK_SIZE, check_address, spool, verified
+
+PART_SIZE = 5 * 1024 * 1024  # the S3 minimum; bounds the memory of an upload
+MISSING = {"NoSuchKey", "NoSuchBucket", "NoSuchObject", "ResourceNotFound"}
+
+
+def make_http_client(connect_timeout: float = 3.0, read_timeout: float = 60.0):
+    """Fail fast when the server is down (minio's default retries for a long while)."""
+    retries = urllib3.Retry(total=2, backoff_factor=0.2, status_forcelist=(502, 503, 504))
+    timeout = urllib3.Timeout(connect=connect_timeout, read=read_timeout)
+    return urllib3.PoolManager(timeout=timeout, retries=retries, maxsize=10)
+
+
+class S3BlobStore:
+    """The real-deployment blob store; same contract as `LocalBlobStore`."""
+
+    def __init__(self, client: Minio, bucket: str, spool_dir: str | None = None) -> None:
+        self.client = client
+        self.bucket = bucket
+        self.spool_dir = spool_dir
+        self._bucket_ready = False
+
+    def put(self, stream: BinaryIO, max_bytes: int | None = None) -> StoredBlob:
+        with tempfile.TemporaryFile(dir=self.spool_dir) as temp:
+            blob = spool(stream, temp, max_bytes)
+            with self._translate(blob.sha256):
+                self._ensure_bucket()
+                if not self._stat(blob.sha256):
+                    temp.seek(0)
+                    self._upload(temp, blob)
+        return blob
+
+    def _upload(self, temp: BinaryIO, blob: StoredBlob) -> None:
+        self.client.put_object(
+            bucket_name=self.bucket,
+            object_name=blob.sha256,
+            data=temp,
+            length=blob.size,
+            part_size=PART_SIZE,
+            num_parallel_uploads=1,  # parallel parts would queue the file in memory
+            metadata={"x-amz-meta-sha256": blob.sha256},
+        )
+
+    def _ensure_bucket(self) -> None:
+        if self._bucket_ready:
+            return
+        if not self.client.bucket_exists(bucket_name=self.bucket):
+            try:
+                self.client.make_bucket(bucket_name=self.bucket)
+            except S3Error as exc:
+                if exc.code not in {"BucketAlreadyOwnedByYou", "BucketAlreadyExists"}:
+                    raise
+        self._bucket_ready = True
+
+    def _stat(self, sha256: str) -> bool:
+        try:
+            self.client.stat_object(bucket_name=self.bucket, object_name=sha256)
+        except S3Error as exc:
+            if exc.code in MISSING:
+                return False
+            raise
+        return True
+
+    def open(self, sha256: str) -> Iterator[bytes]:
+        check_address(sha256)
+        with self._translate(sha256):
+            response = self.client.get_object(bucket_name=self.bucket, object_name=sha256)
+
+        def close() -> None:
+            response.close()
+            response.release_conn()
+
+        return verified(self._chunks(response, sha256), sha256, close=close)
+
+    def _chunks(self, response, sha256: str) -> Iterator[bytes]:
+        with self._translate(sha256):
+            yield from response.stream(CHUNK_SIZE)
+
+    def exists(self, sha256: str) -> bool:
+        try:
+            check_address(sha256)
+        except BlobNotFound:
+            return False
+        with self._translate(sha256):
+            return self._stat(sha256)
+
+    @contextmanager
+    def _translate(self, sha256: str) -> Iterator[None]:
+        """S3 "no such key/bucket" -> BlobNotFound; any other S3 or network error -> unavailable."""
+        try:
+            yield
+        except S3Error as exc:
+            if exc.code in MISSING:
+                raise BlobNotFound(f"no blob {sha256}") from None
+            raise StorageUnavailable(f"S3 bucket {self.bucket}: {exc.code}: {exc}") from exc
+        except (MinioException, urllib3.exceptions.HTTPError, OSError) as exc:
+            raise StorageUnavailable(f"S3 bucket {self.bucket} unreachable: {exc}") from exc
