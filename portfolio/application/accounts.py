@@ -14,10 +14,10 @@ from uuid import UUID
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import get_topic
 from eventsourcing.persistence import IntegrityError
 
+from portfolio.application.base import PortfolioBase, storage_errors
 from portfolio.application.throttle import LoginThrottle
 from portfolio.domain.account import (
     Account,
@@ -102,8 +102,8 @@ def _check_password(password: str) -> None:
         raise InvalidInput(f"password must have {MIN_PASSWORD} to {MAX_PASSWORD} characters")
 
 
-class AccountCommands:
-    """Mixin for `PortfolioApp`: needs `repository`, `save`, `recorder` and `clock`."""
+class AccountCommands(PortfolioBase):
+    """Accounts and sign-in (mixed into PortfolioApp); uses its store and `clock`."""
 
     _hasher = PasswordHasher()
     _dummy_hash = _hasher.hash("timing-equaliser-not-a-password")
@@ -122,23 +122,18 @@ class AccountCommands:
         return throttle
 
     def _account(self, account_id: UUID) -> Account:
-        try:
-            return self.repository.get(account_id)  # type: ignore[attr-defined]
-        except AggregateNotFoundError:
-            raise AccountNotFound(f"no account {account_id}") from None
+        return self._load(account_id, Account, AccountNotFound)
 
     def _change(self, account_id: UUID, command: Callable[[Account], object]) -> Account:
-        """Load, apply, save; on a concurrent write reload and re-run (a few times)."""
-        for attempt in range(5):
+        """Load, apply, save; on a concurrent write reload and re-run."""
+
+        def attempt() -> Account:
             account = self._account(account_id)
             command(account)
-            try:
-                self.save(account)  # type: ignore[attr-defined]
-                return account
-            except IntegrityError:
-                if attempt == 4:
-                    raise
-        raise AssertionError("unreachable")
+            self._save(account)
+            return account
+
+        return self._retrying(attempt)
 
     # --- invitation and activation --------------------------------------------------------
 
@@ -165,7 +160,7 @@ class AccountCommands:
             actor=actor,
         )
         try:
-            self.save(account)  # type: ignore[attr-defined]
+            self._save(account)
         except IntegrityError:
             raise AlreadyExists("account", account.id) from None
         return Invitation(_info(account), f"{account.id.hex}.{secret}", expires)
@@ -301,7 +296,8 @@ class AccountCommands:
         recorder = self.recorder  # type: ignore[attr-defined]
         accounts, start = [], 1
         while True:
-            page = recorder.select_notifications(start=start, limit=500, topics=[topic])
+            with storage_errors():
+                page = recorder.select_notifications(start=start, limit=500, topics=[topic])
             accounts += [self.account(n.originator_id) for n in page]
             if len(page) < 500:
                 return accounts

@@ -15,6 +15,7 @@ from typing import Any
 from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
+from portfolio.application.accounts import AccountCommands
 from portfolio.application.evidence import EvidenceCommands
 from portfolio.application.ports import BlobStore, SubjectVault
 from portfolio.application.queries import EvidenceQueries
@@ -39,7 +40,7 @@ class BytesAsBase64(Transcoding):
         return base64.b64decode(data)
 
 
-class PortfolioApp(EvidenceCommands, EvidenceQueries, Application):
+class PortfolioApp(AccountCommands, EvidenceCommands, EvidenceQueries, Application):
     """The evidence portfolio: sessions, candidates, productions and their history."""
 
     name = "portfolio"
