@@ -16,6 +16,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from portfolio.application.accounts import AccountCommands
+from portfolio.application.assessment import AssessmentCommands
 from portfolio.application.evidence import EvidenceCommands
 from portfolio.application.ports import BlobStore, SubjectVault
 from portfolio.application.queries import EvidenceQueries
@@ -40,7 +41,9 @@ class BytesAsBase64(Transcoding):
         return base64.b64decode(data)
 
 
-class PortfolioApp(AccountCommands, EvidenceCommands, EvidenceQueries, Application):
+class PortfolioApp(
+    AccountCommands, AssessmentCommands, EvidenceCommands, EvidenceQueries, Application
+):
     """The evidence portfolio: sessions, candidates, productions and their history."""
 
     name = "portfolio"

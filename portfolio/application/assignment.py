@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from portfolio.application.retry import load_or_none, now, retrying
+from portfolio.application.base import PortfolioBase
+from portfolio.application.loading import load_or_none
 from portfolio.domain import ids
 from portfolio.domain.assignment import (
     WRITTEN_SITUATIONS,
@@ -40,13 +41,10 @@ def _uuid(value: UUID | str) -> UUID:
     return value if isinstance(value, UUID) else UUID(str(value))
 
 
-class AssignmentCommands:
+class AssignmentCommands(PortfolioBase):
     """Mixin for PortfolioApp: assignment commands and queries."""
 
-    repository: Any
-    save: Any
-
-    def _candidate(self, candidate_id: UUID) -> Any:
+    def _assessed_candidate(self, candidate_id: UUID) -> Any:
         candidate = load_or_none(self, _uuid(candidate_id))
         if candidate is None or not hasattr(candidate, "route"):
             raise CandidateNotFound(f"no candidate {candidate_id}")
@@ -54,21 +52,21 @@ class AssignmentCommands:
 
     def _account_docket(self, account_id: UUID) -> AccountDocket:
         docket = load_or_none(self, account_docket_id(account_id))
-        return docket or AccountDocket.open(account_id, now(self))
+        return docket or AccountDocket.open(account_id, self.clock())
 
     def _candidate_docket(self, session_id: UUID, candidate_id: UUID) -> CandidateDocket:
         docket = load_or_none(self, candidate_docket_id(session_id, candidate_id))
-        return docket or CandidateDocket.open(session_id, candidate_id, now(self))
+        return docket or CandidateDocket.open(session_id, candidate_id, self.clock())
 
     def assign_assessor(
         self, candidate_id: UUID | str, situation: str, assessor_id: UUID | str, actor: str
     ) -> UUID:
         """Assign an assessor to a candidate's situation; assigning again changes nothing."""
         cid, aid, code = _uuid(candidate_id), _uuid(assessor_id), check_situation(situation)
-        return retrying(lambda: self._assign(cid, code, aid, actor))
+        return self._retrying(lambda: self._assign(cid, code, aid, actor))
 
     def _assign(self, candidate_id: UUID, situation: str, assessor_id: UUID, actor: str) -> UUID:
-        candidate = self._candidate(candidate_id)
+        candidate = self._assessed_candidate(candidate_id)
         session_id = candidate.session_id
         existing = load_or_none(
             self, assignment_id(session_id, candidate_id, situation, assessor_id)
@@ -77,7 +75,7 @@ class AssignmentCommands:
         docket.ensure_no_conflict(candidate_id)
         if existing is not None:
             return existing.id
-        at = now(self)
+        at = self.clock()
         production = (
             ids.production_id(candidate_id, situation) if situation in WRITTEN_SITUATIONS else None
         )
@@ -93,7 +91,7 @@ class AssignmentCommands:
         docket.list_assignment(assignment, at)
         listing = self._candidate_docket(session_id, candidate_id)
         listing.list_assessor(situation, assessor_id, at)
-        self.save(assignment, docket, listing)
+        self._save(assignment, docket, listing)
         return assignment.id
 
     def declare_conflict(
@@ -101,13 +99,13 @@ class AssignmentCommands:
     ) -> None:
         """Record that an account is the candidate's tutor, employer or trainer; blocks them."""
         aid, cid = _uuid(account_id), _uuid(candidate_id)
-        retrying(lambda: self._declare_conflict(aid, cid, kind, note, actor))
+        self._retrying(lambda: self._declare_conflict(aid, cid, kind, note, actor))
 
     def _declare_conflict(
         self, account_id: UUID, candidate_id: UUID, kind: str, note: str, actor: str
     ) -> None:
-        candidate = self._candidate(candidate_id)
-        docket, at = self._account_docket(account_id), now(self)
+        candidate = self._assessed_candidate(candidate_id)
+        docket, at = self._account_docket(account_id), self.clock()
         if not docket.declare_conflict(candidate_id, kind, note, actor, at):
             return
         listing = self._candidate_docket(candidate.session_id, candidate_id)
@@ -117,7 +115,7 @@ class AssignmentCommands:
             assignment.block(kind, actor, at)
             listing.delist_assessor(assignment.situation, account_id, at)
             blocked.append(assignment)
-        self.save(docket, listing, *blocked)
+        self._save(docket, listing, *blocked)
 
     def has_conflict(self, account_id: UUID | str, candidate_id: UUID | str) -> bool:
         docket = load_or_none(self, account_docket_id(_uuid(account_id)))
@@ -166,7 +164,7 @@ class AssignmentCommands:
 
     def assessors_of(self, candidate_id: UUID | str, situation: str) -> list[UUID]:
         """Active assessors of a candidate's situation, in assignment order."""
-        candidate = self._candidate(_uuid(candidate_id))
+        candidate = self._assessed_candidate(_uuid(candidate_id))
         docket = load_or_none(self, candidate_docket_id(candidate.session_id, candidate.id))
         return [] if docket is None else docket.assessors_of(situation)
 

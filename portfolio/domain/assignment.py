@@ -21,14 +21,16 @@ from portfolio.domain.ids import NAMESPACE
 from portfolio.errors import ConflictOfInterest, InvalidInput, UnknownSituation
 
 WRITTEN_SITUATIONS = ("E1", "E2", "E3")
-ORAL_SITUATIONS = ("C2.1.4.1", "E3-ORAL")
+ORAL_SITUATIONS = ("ORAL_NEGOTIATION", "E3_ORAL")  # ids of the referential's situations
 SITUATIONS = WRITTEN_SITUATIONS + ORAL_SITUATIONS
+ALIASES = {"C2.1.4.1": "ORAL_NEGOTIATION", "NEGOTIATION": "ORAL_NEGOTIATION", "E3-ORAL": "E3_ORAL"}
 CONFLICT_KINDS = ("tutor", "employer", "trainer", "other")
 
 
 def check_situation(code: str) -> str:
-    """Canonical situation code, or UnknownSituation."""
+    """Canonical situation code (the referential's situation id), or UnknownSituation."""
     canonical = code.strip().upper()
+    canonical = ALIASES.get(canonical, canonical)
     if canonical not in SITUATIONS:
         raise UnknownSituation(f"unknown situation {code!r}; expected one of {SITUATIONS}")
     return canonical

@@ -6,53 +6,19 @@ import threading
 from uuid import uuid4
 
 import pytest
-from eventsourcing.application import Application
-from eventsourcing.persistence import Transcoding
 
-from portfolio.application.assignment import AssignmentCommands
-from portfolio.application.retry import now
-from portfolio.domain.candidate import Candidate
-from portfolio.domain.session import AssessmentSession
 from portfolio.errors import CandidateNotFound, ConflictOfInterest, NotAssigned, UnknownSituation
-
-
-class _BytesAsHex(Transcoding):
-    type = bytes
-    name = "bytes_hex"
-
-    def encode(self, obj: bytes) -> str:
-        return obj.hex()
-
-    def decode(self, data: str) -> bytes:
-        return bytes.fromhex(data)
-
-
-class _App(AssignmentCommands, Application):
-    def register_transcodings(self, transcoder) -> None:
-        super().register_transcodings(transcoder)
-        transcoder.register(_BytesAsHex())
+from tests.unit.evidence_support import enrolled, make_app
 
 
 @pytest.fixture
-def app() -> _App:
-    return _App(env={"PERSISTENCE_MODULE": "eventsourcing.popo"})
+def app():
+    return make_app()
 
 
 @pytest.fixture
-def candidate(app: _App):
-    session = AssessmentSession.open(
-        listing="RNCP00000", referential_version="v1", label="2026-06", actor="admin", at=now(app)
-    )
-    cand = Candidate.enrol(
-        session_id=session.id,
-        ref="C-1",
-        route="formation",
-        sealed_identity=b"x",
-        actor="admin",
-        at=now(app),
-    )
-    app.save(session, cand)
-    return cand
+def candidate(app):
+    return app.candidate(enrolled(app))
 
 
 def test_assigning_twice_gives_one_assignment(app, candidate) -> None:
