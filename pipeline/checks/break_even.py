@@ -1,0 +1,164 @@
+"""Seuil de rentabilité and point mort (DOMAIN.md, manifest `conventions.break_even`).
+
+SR = charges fixes / taux de marge sur coût variable, taux = (CA − CV) / CA. Point mort =
+SR / CA × 12 months (or × 360 / 365 days). Inputs come from the budget table (first cell
+label) or from sentences; any missing input makes the verification `undetermined`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.checks.statements import Statement, labelled_value, row_value, statements
+from pipeline.model import Document
+from pipeline.numbers import find_numbers
+from pipeline.report import CheckResult
+
+SR_TOLERANCE = 0.01  # relative: candidates round the rate (45,0 %) before dividing
+MONTHS_TOLERANCE = 0.15
+DAYS_TOLERANCE = 3.0
+
+_CA_TOTAL = re.compile(r"^total (du |des )?(chiffre d'affaires|ca)\b")
+_CA = re.compile(
+    r"^(chiffre d'affaires|ca)( (du plan|previsionnel|total|annuel|global))?\b\s*$|"
+    r"^chiffre d'affaires (du plan|previsionnel|total|annuel|global)"
+)
+_CV_TOTAL = re.compile(r"^total (des )?charges variables")
+_CV = re.compile(r"^charges variables\b")
+_CF_TOTAL = re.compile(r"^total (des )?charges fixes")
+_CF = re.compile(r"^charges fixes\b")
+_RATE = re.compile(r"taux de (marge sur couts? variables?|mcv)\b")
+_SR = re.compile(
+    r"(seuil de rentabilite|point d'equilibre|ca critique)\s*(\([^)]*\)\s*)?"
+    r"(=|:|est (de|egal a|atteint a|fixe a)|s'eleve a|atteint)"
+)
+_POINT_MORT = re.compile(r"point mort")
+_DURATION_UNIT = re.compile(r"\s*(mois|jours?)\b")
+
+
+@dataclass(frozen=True)
+class BreakEvenInputs:
+    """The budget figures found in the document (None when not stated)."""
+
+    ca: float | None
+    cv: float | None
+    cf: float | None
+    rate_stated: float | None
+
+    @property
+    def rate(self) -> float | None:
+        """Taux de MCV from CA and CV when both are stated, else the stated rate."""
+        if self.ca and self.cv is not None:
+            return (self.ca - self.cv) / self.ca
+        return self.rate_stated
+
+    @property
+    def expected_sr(self) -> float | None:
+        rate = self.rate
+        return self.cf / rate if self.cf is not None and rate else None
+
+
+def find_inputs(doc: Document) -> BreakEvenInputs:
+    """CA, CV, CF and the stated taux de MCV, table rows first ("Total …" before the rest)."""
+    rate = labelled_value(doc, _RATE, unit="%")
+    return BreakEvenInputs(
+        ca=_first_value(doc, _CA_TOTAL, _CA),
+        cv=_first_value(doc, _CV_TOTAL, _CV),
+        cf=_first_value(doc, _CF_TOTAL, _CF),
+        rate_stated=rate[0] / 100 if rate else None,
+    )
+
+
+def _first_value(doc: Document, *labels: re.Pattern) -> float | None:
+    for label in labels:
+        found = row_value(doc, label)
+        if found:
+            return found[0]
+    return None
+
+
+def stated_sr(doc: Document) -> tuple[float, Statement] | None:
+    """The SR the candidate states: the last amount of the first "seuil de rentabilité = …"."""
+    found = labelled_value(doc, _SR, unit="€", last=True)
+    return found or labelled_value(doc, _SR, last=True)
+
+
+def check_break_even(doc: Document, competency: str) -> CheckResult:
+    """Stated seuil de rentabilité against CF / taux de MCV."""
+    inputs = find_inputs(doc)
+    expected = inputs.expected_sr
+    stated = stated_sr(doc)
+    if expected is None or stated is None:
+        missing = "le seuil de rentabilité énoncé" if stated is None else "CF et taux de MCV"
+        return CheckResult(
+            "break_even",
+            competency,
+            "undetermined",
+            stated[0] if stated else None,
+            _round(expected),
+            f"Données manquantes : {missing}.",
+        )
+    ok = abs(stated[0] - expected) <= max(SR_TOLERANCE * expected, 1.0)
+    message = (
+        f"SR = CF / taux de MCV = {inputs.cf:,.0f} / {inputs.rate:.4f} = {expected:,.0f} € ; "
+        f"énoncé {stated[0]:,.0f} € ({'conforme' if ok else 'erroné'})."
+    )
+    return CheckResult(
+        "break_even",
+        competency,
+        "pass" if ok else "fail",
+        stated[0],
+        _round(expected),
+        message.replace(",", " "),
+    )
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def stated_point_mort(doc: Document) -> tuple[str, float, Statement] | None:
+    """("mois" | "jours", value, statement) from the first point-mort sentence with a duration."""
+    for stmt in statements(doc):
+        m = _POINT_MORT.search(stmt.folded)
+        if not m:
+            continue
+        for number in find_numbers(stmt.text):
+            unit = _DURATION_UNIT.match(stmt.folded, number.end)
+            if number.start >= m.start() and unit:
+                return ("mois" if unit[1] == "mois" else "jours"), number.value, stmt
+    return None
+
+
+def check_point_mort(doc: Document, competency: str) -> CheckResult:
+    """Stated point mort (months or days) against SR / CA × 12 (or × 360 / 365)."""
+    inputs = find_inputs(doc)
+    stated = stated_point_mort(doc)
+    if stated is None or inputs.expected_sr is None or not inputs.ca:
+        return CheckResult(
+            "point_mort",
+            competency,
+            "undetermined",
+            stated and stated[1],
+            None,
+            "Point mort ou données du seuil de rentabilité absents.",
+        )
+    unit, value, stmt = stated
+    share = inputs.expected_sr / inputs.ca
+    basis = 365 if "365" in stmt.folded else 360
+    expected = share * 12 if unit == "mois" else share * basis
+    tolerance = MONTHS_TOLERANCE if unit == "mois" else DAYS_TOLERANCE
+    ok = abs(value - expected) <= tolerance
+    message = (
+        f"Point mort = SR / CA × {12 if unit == 'mois' else basis} = {expected:.2f} {unit} ; "
+        f"énoncé {value:g} {unit} ({'conforme' if ok else 'erroné'})."
+    )
+    return CheckResult(
+        "point_mort",
+        competency,
+        "pass" if ok else "fail",
+        f"{value:g} {unit}",
+        f"{expected:.2f} {unit}",
+        message,
+    )

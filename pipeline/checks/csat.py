@@ -1,0 +1,64 @@
+"""Customer satisfaction score: share of 4–5 answers on a 1–5 scale (DOMAIN.md)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.checks.statements import Statement, statements
+from pipeline.model import Document
+from pipeline.numbers import find_numbers
+from pipeline.report import CheckResult
+
+TOLERANCE = 0.15  # percentage points
+_CSAT = re.compile(r"\bcsat\b")
+_SHARE = re.compile(r"(?P<part>\d[\d  ]*)\s+(?:[\w'-]+\s+){0,4}sur\s+(?P<total>\d[\d  ]*)")
+
+
+def csat(counts_by_score: dict[int, int]) -> float:
+    """CSAT in % from answers per score 1–5: 4s and 5s over all answers."""
+    total = sum(counts_by_score.values())
+    if total <= 0:
+        raise ValueError("CSAT needs at least one answer")
+    return (counts_by_score.get(4, 0) + counts_by_score.get(5, 0)) / total * 100
+
+
+def _stated(stmt: Statement) -> float | None:
+    m = _CSAT.search(stmt.folded)
+    found = [n for n in find_numbers(stmt.text) if n.unit == "%" and n.start > m.end()]
+    return found[0].value if found else None
+
+
+def _share(stmt: Statement) -> tuple[int, int] | None:
+    """ "47 clients livrés sur 62 interrogés" -> (47, 62), ignoring "4 ou 5 sur 5"."""
+    for m in _SHARE.finditer(stmt.folded):
+        part, total = (int(re.sub(r"\D", "", m[g])) for g in ("part", "total"))
+        if 0 < part <= total and total > 5:
+            return part, total
+    return None
+
+
+def check_csat(doc: Document, competency: str) -> CheckResult:
+    """Stated CSAT against satisfied / respondents given in the same sentence."""
+    for stmt in statements(doc):
+        if stmt.in_table or not _CSAT.search(stmt.folded):
+            continue
+        stated = _stated(stmt)
+        if stated is None:
+            continue
+        share = _share(stmt)
+        if share is None:
+            return CheckResult(
+                "csat",
+                competency,
+                "undetermined",
+                stated,
+                None,
+                "CSAT énoncé sans le nombre de satisfaits et de répondants.",
+            )
+        expected = share[0] / share[1] * 100
+        ok = abs(stated - expected) <= TOLERANCE
+        message = f"CSAT = {share[0]} / {share[1]} = {expected:.1f} % ; énoncé {stated:g} %."
+        return CheckResult(
+            "csat", competency, "pass" if ok else "fail", stated, round(expected, 2), message
+        )
+    return CheckResult("csat", competency, "undetermined", None, None, "Aucun CSAT énoncé.")

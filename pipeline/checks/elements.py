@@ -1,0 +1,144 @@
+"""Required elements of a production: present, partial or absent, with evidence.
+
+Everything the matcher knows comes from the referential (`RequiredElement` hints and parts);
+this module holds the rules, not the list. Definitions:
+
+- absent: no section outside the table of contents carries the element under a heading that
+  names it (French lemmas or English words, accents and case ignored) nor, failing that, a
+  section whose own body is dense in the element's keywords; a heading whose body is only a
+  placeholder ("À compléter.", "(voir annexe)" without an annex) does not count.
+- partial: such a section exists but its body is thin (< THIN_WORDS substantive words), or
+  a placeholder refers to an annex that exists, or one of the parts the criterion asks for
+  is not found in the section (by sub-heading or keywords).
+- present: found, substantive and with every part.
+A word in passing is never enough: keywords must be dense in one section's own body.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from pipeline.checks.index import DocumentIndex, SectionView
+from pipeline.nlp import Term, covers, phrase_key
+from pipeline.report import ElementFinding, Evidence
+
+THIN_WORDS = 40
+KEYWORD_SHARE = 0.4  # of an element's keywords, distinct, in one unclaimed section
+KEYWORD_SHARE_CLAIMED = 0.6  # stricter when the section is another element's
+MIN_KEYWORDS = 3
+QUOTE_CHARS = 160
+
+
+@dataclass(frozen=True)
+class Hints:
+    """An element's or part's hints as lemma keys, built once per referential."""
+
+    headings: tuple[tuple[Term, ...], ...]
+    keywords: tuple[tuple[Term, ...], ...]
+
+    @classmethod
+    def of(cls, item) -> Hints:
+        heads = tuple(phrase_key(h) for h in (*item.headings_fr, *item.headings_en))
+        return cls(
+            tuple(h for h in heads if h), tuple(k for k in map(phrase_key, item.keywords) if k)
+        )
+
+    def heading_score(self, view: SectionView) -> int:
+        """Terms in the most specific hint the heading contains (0: no hint matches)."""
+        return max((len(h) for h in self.headings if covers(view.heading_forms, h)), default=0)
+
+    def keyword_hits(self, forms: frozenset[str]) -> int:
+        return sum(1 for k in self.keywords if covers(forms, k))
+
+
+@dataclass
+class _Candidate:
+    view: SectionView
+    how: str  # "heading" | "keywords"
+    score: float
+    notes: list[str] = field(default_factory=list)
+
+
+def check_elements(index: DocumentIndex, elements) -> list[ElementFinding]:
+    """One finding per required element, in referential order."""
+    hints = {e.id: Hints.of(e) for e in elements}
+    claimed = {v.section.id for v in index.views for e in elements if hints[e.id].heading_score(v)}
+    return [_check_one(index, e, hints[e.id], claimed) for e in elements]
+
+
+def _check_one(index: DocumentIndex, element, hints: Hints, claimed: set[str]) -> ElementFinding:
+    finding = ElementFinding(element.id, element.key, element.label_fr, "absent")
+    candidates = _heading_candidates(index, hints)
+    usable = [c for c in candidates if not c.view.placeholder]
+    if not usable:
+        usable = _keyword_candidates(index, hints, claimed)
+    if not usable:
+        finding.reason = _absence_reason(candidates)
+        finding.evidence = [_evidence(c.view) for c in candidates[:2]]
+        return finding
+    best = usable[0]
+    finding.evidence = [_evidence(best.view)]
+    finding.parts = {p.key: _part_found(index, best.view, Hints.of(p)) for p in element.parts}
+    finding.status, finding.reason = _grade(index, best, finding.parts)
+    return finding
+
+
+def _heading_candidates(index: DocumentIndex, hints: Hints) -> list[_Candidate]:
+    found = [_Candidate(v, "heading", s) for v in index.views if (s := hints.heading_score(v))]
+    return sorted(found, key=lambda c: (-c.score, c.view.section.level, c.view.order))
+
+
+def _keyword_candidates(index: DocumentIndex, hints: Hints, claimed: set[str]) -> list[_Candidate]:
+    if not hints.keywords:
+        return []
+    out = []
+    for view in index.views:
+        if view.placeholder or view.section.level < 1:
+            continue
+        share = KEYWORD_SHARE_CLAIMED if view.section.id in claimed else KEYWORD_SHARE
+        needed = max(MIN_KEYWORDS, math.ceil(share * len(hints.keywords)))
+        hits = hints.keyword_hits(view.own_forms)
+        if hits >= needed:
+            out.append(_Candidate(view, "keywords", hits))
+    return sorted(out, key=lambda c: (-c.score, c.view.order))
+
+
+def _part_found(index: DocumentIndex, view: SectionView, hints: Hints) -> bool:
+    subtree = index.subtree(view)
+    if any(hints.heading_score(v) and not v.placeholder for v in subtree):
+        return True
+    needed = min(2, len(hints.keywords))
+    forms = frozenset().union(*(v.own_forms for v in subtree if not v.placeholder))
+    return needed > 0 and hints.keyword_hits(forms) >= needed
+
+
+def _grade(index: DocumentIndex, best: _Candidate, parts: dict[str, bool]) -> tuple[str, str]:
+    words = index.substantive_words(best.view)
+    how = "intitulé" if best.how == "heading" else "mots-clés du corps (intitulé inhabituel)"
+    missing = [k for k, ok in parts.items() if not ok]
+    if words < THIN_WORDS:
+        return "partial", f"Trouvé par {how}, mais contenu trop mince ({words} mots)."
+    if missing:
+        return "partial", f"Trouvé par {how} ; parties manquantes : {', '.join(missing)}."
+    return "present", f"Trouvé par {how} ({words} mots)."
+
+
+def _absence_reason(candidates: list[_Candidate]) -> str:
+    if candidates:
+        return f"Intitulé « {candidates[0].view.section.heading} » sans contenu (espace réservé)."
+    return "Aucune section ne traite cet élément."
+
+
+def _evidence(view: SectionView) -> Evidence:
+    quote = re.sub(r"\s+", " ", view.section.full_text()).strip()[:QUOTE_CHARS]
+    return Evidence(view.section.id, view.section.heading, view.section.page_start, quote)
+
+
+def competency_status(findings: list[ElementFinding]) -> dict[str, str]:
+    """Aggregate per competency: all present -> present, all absent -> absent, else partial."""
+    grouped: dict[str, list[str]] = {}
+    for f in findings:
+        grouped.setdefault(f.competency, []).append(f.status)
+    return {k: s[0] if len(set(s)) == 1 else "partial" for k, s in grouped.items()}

@@ -1,0 +1,87 @@
+"""Statements: the sentences and table rows of a document, each tied to its section.
+
+Verifications look for a labelled figure ("seuil de rentabilité … = 1 140 000 €") in one
+statement at a time, so a number is never paired with a label from another sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline.model import Document, Section
+from pipeline.numbers import Number, find_numbers, fold
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«(–-])")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence or a table row ("Total charges fixes | 513 000 €"), raw and folded."""
+
+    text: str
+    folded: str
+    section: Section
+    in_table: bool
+    cells: tuple[str, ...] = ()
+
+
+def statements(doc: Document) -> Iterator[Statement]:
+    """Sentences of every paragraph, then table rows, section by section in reading order."""
+    for section in doc.all_sections():
+        for paragraph in section.paragraphs:
+            for sentence in _SENTENCE_END.split(" ".join(paragraph.split())):
+                if sentence.strip():
+                    yield Statement(sentence, fold(sentence), section, False)
+        for table in section.tables:
+            for row in table.rows:
+                cells = tuple("" if c.value is None else str(c.value) for c in row)
+                text = " | ".join(cells)
+                yield Statement(text, fold(text), section, True, cells)
+
+
+def numbers_after(stmt: Statement, pattern: re.Pattern) -> list[Number]:
+    """Numbers written after the first match of `pattern` (on folded text) in `stmt`."""
+    m = pattern.search(stmt.folded)
+    if not m:
+        return []
+    return [n for n in find_numbers(stmt.text) if n.start >= m.end()]
+
+
+def first_labelled(doc: Document, pattern: re.Pattern, unit: str | None = None) -> Statement | None:
+    """The first statement matching `pattern` that has a number (with `unit`) after the label."""
+    for stmt in statements(doc):
+        found = numbers_after(stmt, pattern)
+        if any(unit is None or n.unit == unit for n in found):
+            return stmt
+    return None
+
+
+def labelled_value(
+    doc: Document, pattern: re.Pattern, unit: str | None = None, last: bool = False
+) -> tuple[float, Statement] | None:
+    """The first (or last within the statement) number after `pattern`, with its statement."""
+    stmt = first_labelled(doc, pattern, unit)
+    if stmt is None:
+        return None
+    found = [n for n in numbers_after(stmt, pattern) if unit is None or n.unit == unit]
+    return (found[-1] if last else found[0]).value, stmt
+
+
+def row_value(
+    doc: Document, label: re.Pattern, unit: str | None = "€"
+) -> tuple[float, Statement] | None:
+    """The value of the first table row whose first cell matches `label` (a folded pattern).
+
+    The value is the first number (with `unit`, if any has it) of the cells after the label,
+    so "Charges variables (dont logistique 21 600 €) | 411 600 €" gives 411 600.
+    """
+    for stmt in statements(doc):
+        if not stmt.in_table or not stmt.cells or not label.search(fold(stmt.cells[0].strip())):
+            continue
+        found = [n for cell in stmt.cells[1:] for n in find_numbers(cell)]
+        preferred = [n for n in found if n.unit == unit] or [n for n in found if n.unit != "%"]
+        if preferred:
+            return preferred[0].value, stmt
+    return None

@@ -1,0 +1,89 @@
+"""French lemmas for matching headings and keywords, with one spaCy model per process.
+
+`fr_core_news_sm` is loaded once (parser and NER disabled: only the lemmatiser and its
+tagger are needed) and reused; loading takes about a second and 300 MB, so never per call.
+Keys are folded (no accents, lower case) lemma sets of content words, so "Plan d’actions
+commerciales" and "plan d'action commercial" give the same key.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+
+from pipeline.numbers import fold
+
+MODEL = "fr_core_news_sm"
+_SKIP_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "SYM", "SPACE"})
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def get_nlp():
+    """The process-wide spaCy pipeline (loaded on first use, never at import)."""
+    import spacy
+
+    with _lock:
+        return spacy.load(MODEL, disable=["parser", "ner"])
+
+
+@contextmanager
+def memory_zone() -> Iterator[None]:
+    """Free the vocabulary strings added during a long job (spaCy `memory_zone`)."""
+    with get_nlp().memory_zone():
+        yield
+
+
+Term = tuple[str, ...]  # the forms a word may take: folded lemma, surface, naive singular
+
+
+def _token_keys(doc) -> tuple[Term, ...]:
+    keys = []
+    for token in doc:
+        if token.pos_ in _SKIP_POS or token.is_punct or token.like_num:
+            continue
+        text = fold(token.text).strip("'-")
+        if len(text) < 2:
+            continue
+        lemma = fold(token.lemma_ or token.text).strip("'-") or text
+        keys.append(tuple(dict.fromkeys((lemma, text, _singular(text)))))
+    return tuple(keys)
+
+
+def _singular(word: str) -> str:
+    """Naive French/English singular, a safety net when the tagger mislemmatises a word."""
+    if len(word) > 4 and word.endswith("aux"):
+        return word[:-3] + "al"
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+def forms(terms: Iterable[Term]) -> frozenset[str]:
+    """Every form of every term, for set look-ups."""
+    return frozenset(form for term in terms for form in term)
+
+
+def covers(haystack: frozenset[str], needle: Iterable[Term]) -> bool:
+    """True when every term of `needle` appears (in any of its forms) in `haystack`."""
+    needle = tuple(needle)
+    return bool(needle) and all(any(f in haystack for f in term) for term in needle)
+
+
+def _prepare(text: str) -> str:
+    """Lower-case (capitalised headings confuse the tagger) and unify apostrophes."""
+    return text.replace("’", "'").lower()
+
+
+def lemma_keys(texts: Iterable[str], batch_size: int = 256) -> list[tuple[Term, ...]]:
+    """Folded content-word lemmas of each text, in order (stop categories removed)."""
+    nlp = get_nlp()
+    return [
+        _token_keys(doc) for doc in nlp.pipe((_prepare(t) for t in texts), batch_size=batch_size)
+    ]
+
+
+@lru_cache(maxsize=4096)
+def phrase_key(text: str) -> tuple[Term, ...]:
+    """Lemma key of one short phrase (a hint or a keyword), cached across documents."""
+    return _token_keys(get_nlp()(_prepare(text)))
