@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     broker: Literal["inprocess", "redis", "rabbitmq"] = "inprocess"
     redis_url: str = "redis://127.0.0.1:6379/0"
     rabbitmq_url: str = "amqp://guest:guest@127.0.0.1:5672/"
+    jobs_queue: str = Field("pipeline", description="Queue the pipeline actors consume")
+    jobs_namespace: str = Field("portfolio", description="Redis key prefix of the job queues")
+    worker_threads: int = Field(2, ge=1, description="Jobs run at once per worker process")
+    jobs_max_retries: int = Field(5, ge=0, description="Retries of a failing job (backoff)")
+    dispatch_poll_seconds: float = Field(1.0, gt=0, description="Event-log polling interval")
 
     # Limits
     max_upload_bytes: int = 50 * 1024 * 1024

@@ -1,0 +1,43 @@
+"""The broker named by `settings.broker`, built at the composition root, never at import.
+
+"inprocess" is dramatiq's `StubBroker`: an in-memory queue consumed by a worker thread inside
+the service process (the embedded default, same actors and middleware as the real brokers).
+"redis" and "rabbitmq" are the durable brokers a separate `portfolio worker` consumes.
+"""
+
+from __future__ import annotations
+
+import dramatiq
+from dramatiq.brokers.rabbitmq import RabbitmqBroker
+from dramatiq.brokers.redis import RedisBroker
+from dramatiq.brokers.stub import StubBroker
+from dramatiq.common import dq_name
+
+from storage.settings import Settings
+
+
+def build_broker(settings: Settings) -> dramatiq.Broker:
+    """A new broker for `settings.broker`; connections open lazily on first use."""
+    if settings.broker == "redis":
+        return RedisBroker(url=settings.redis_url, namespace=settings.jobs_namespace)
+    if settings.broker == "rabbitmq":
+        # Confirmed delivery: `send` returns only once RabbitMQ holds the message, so the
+        # dispatcher may then advance its persisted position.
+        return RabbitmqBroker(url=settings.rabbitmq_url, confirm_delivery=True)
+    return StubBroker(fail_fast_default=False)
+
+
+def is_durable(broker: dramatiq.Broker) -> bool:
+    """True when an enqueued message survives this process (the broker is another server)."""
+    return not isinstance(broker, StubBroker)
+
+
+def is_idle(broker: dramatiq.Broker, queue_name: str) -> bool:
+    """True when an in-memory queue holds no unfinished message (delayed retries included).
+
+    Only meaningful for the in-process broker; a durable broker is never asked.
+    """
+    if not isinstance(broker, StubBroker):
+        raise TypeError("is_idle only answers for the in-process StubBroker")
+    names = (queue_name, dq_name(queue_name))
+    return all(broker.queues[n].unfinished_tasks == 0 for n in names if n in broker.queues)

@@ -1,0 +1,98 @@
+"""A trivial event-sourced app for testing the job machinery without the real pipeline.
+
+`Upload` aggregates record `VersionUploaded(number)`; the `TrivialService` records one
+`Processed(number, pipeline)` per (number, pipeline), like the real processing service.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.application import Application
+from eventsourcing.domain import Aggregate, event
+from eventsourcing.persistence import IntegrityError
+from eventsourcing.utils import get_topic
+
+from pipeline.jobs.dispatcher import JobFeed
+
+
+class Upload(Aggregate):
+    @event("Created")
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.uploaded = 0
+        self.results: list[tuple[int, str]] = []
+
+    @staticmethod
+    def create_id(key: str) -> UUID:
+        return uuid5(NAMESPACE_URL, key)
+
+    @event("VersionUploaded")
+    def upload(self, number: int) -> None:
+        self.uploaded = number
+
+    @event("Processed")
+    def record(self, number: int, pipeline: str) -> None:
+        self.results.append((number, pipeline))
+
+
+class TrivialApp(Application):
+    def upload(self, key: str) -> tuple[UUID, int]:
+        try:
+            agg = self.repository.get(Upload.create_id(key))
+        except Exception:
+            agg = Upload(key)
+        agg.upload(agg.uploaded + 1)
+        self.save(agg)
+        return agg.id, agg.uploaded
+
+    def results(self, pid: UUID) -> list[tuple[int, str]]:
+        return list(self.repository.get(pid).results)
+
+
+def trivial_feed() -> JobFeed:
+    topic = get_topic(Upload.VersionUploaded)
+    return JobFeed(topics=(topic,), to_job=lambda e: (e.originator_id, e.number))
+
+
+class TrivialService:
+    """Idempotent per (number, pipeline); counts calls; optional delay to widen races."""
+
+    def __init__(self, app: TrivialApp, pipeline: str = "p1", delay_s: float = 0.0) -> None:
+        self.app, self.pipeline, self.delay_s = app, pipeline, delay_s
+        self.calls = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, pid: UUID, number: int) -> None:
+        with self._lock:
+            self.calls += 1
+        for _ in range(5):
+            agg = self.app.repository.get(pid)
+            if (number, self.pipeline) in agg.results:
+                return
+            time.sleep(self.delay_s)
+            agg.record(number, self.pipeline)
+            try:
+                self.app.save(agg)
+                return
+            except IntegrityError:
+                continue  # a concurrent run recorded first: reload and look again
+
+
+def sqlite_app(path: str) -> TrivialApp:
+    env = {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": path}
+    env["CREATE_TABLE"] = "y"
+    return TrivialApp(env=env)
+
+
+def wait_until(predicate: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    """Poll `predicate` until true; fail the test after `timeout_s`."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"condition not met within {timeout_s}s")
