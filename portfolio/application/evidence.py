@@ -49,13 +49,13 @@ class EvidenceCommands(PortfolioBase):
     """Commands of the evidence portfolio (mixed into PortfolioApp)."""
 
     # -- loading ---------------------------------------------------------------------------
-    def _session(self, session_id: UUID) -> AssessmentSession:
+    def _session_agg(self, session_id: UUID) -> AssessmentSession:
         return self._load(session_id, AssessmentSession, SessionNotFound)
 
-    def _candidate(self, candidate_id: UUID) -> Candidate:
+    def _candidate_agg(self, candidate_id: UUID) -> Candidate:
         return self._load(candidate_id, Candidate, CandidateNotFound)
 
-    def _production(self, candidate_id: UUID, code: str) -> Production:
+    def _production_agg(self, candidate_id: UUID, code: str) -> Production:
         return self._load(ids.production_id(candidate_id, code), Production, ProductionNotFound)
 
     # -- sessions --------------------------------------------------------------------------
@@ -87,7 +87,7 @@ class EvidenceCommands(PortfolioBase):
         """Fix or move the upload deadline of one production code."""
 
         def command() -> None:
-            session = self._session(session_id)
+            session = self._session_agg(session_id)
             session.set_deadline(code, deadline, actor, self.clock())
             self._save(session)
 
@@ -110,7 +110,7 @@ class EvidenceCommands(PortfolioBase):
         """Enrol a candidate; the same reference twice in a session raises AlreadyExists."""
 
         def command() -> UUID:
-            session = self._session(session_id)
+            session = self._session_agg(session_id)
             subject = str(ids.candidate_id(session_id, ref))
             if self._exists(ids.candidate_id(session_id, ref)):
                 raise AlreadyExists("candidate", ids.candidate_id(session_id, ref))
@@ -134,14 +134,14 @@ class EvidenceCommands(PortfolioBase):
         The key goes first: if the process dies before the event is saved, a retry completes
         the record; the reverse order could record an erasure that never happened.
         """
-        candidate = self._candidate(candidate_id)
+        candidate = self._candidate_agg(candidate_id)
         candidate.ensure_not_erased()
         if not reason.strip():
             raise InvalidInput("an erasure needs a reason")
         self.vault.destroy(str(candidate.id))
 
         def command() -> None:
-            fresh = self._candidate(candidate_id)
+            fresh = self._candidate_agg(candidate_id)
             fresh.erase(actor, reason, self.clock())
             self._save(fresh)
 
@@ -159,7 +159,7 @@ class EvidenceCommands(PortfolioBase):
     ) -> VersionInfo:
         """Store a new version of production `code`; returns its number and facts."""
         code = check_code(code)
-        candidate = self._candidate(candidate_id)
+        candidate = self._candidate_agg(candidate_id)
         candidate.ensure_not_erased()
         self._ensure_open(candidate.session_id, code)
         first = stream.read(CHUNK)
@@ -177,7 +177,7 @@ class EvidenceCommands(PortfolioBase):
         return self._info(candidate.id, code, version, filename, submitted=False)
 
     def _ensure_open(self, session_id: UUID, code: str) -> None:
-        session = self._session(session_id)
+        session = self._session_agg(session_id)
         if not session.accepts_upload(code, self.clock()):
             raise DeadlinePassed(f"the deadline for {code} passed at {session.deadline_for(code)}")
 
@@ -198,7 +198,7 @@ class EvidenceCommands(PortfolioBase):
 
     def _production_or_start(self, candidate: Candidate, code: str, actor: str) -> Production:
         try:
-            return self._production(candidate.id, code)
+            return self._production_agg(candidate.id, code)
         except ProductionNotFound:
             return Production.start(
                 candidate_id=candidate.id,
@@ -227,12 +227,12 @@ class EvidenceCommands(PortfolioBase):
     def submit(self, candidate_id: UUID, code: str, version: int | None, actor: str) -> VersionInfo:
         """Freeze one version (default latest) for assessment: once, before the deadline."""
         code = check_code(code)
-        candidate = self._candidate(candidate_id)
+        candidate = self._candidate_agg(candidate_id)
         candidate.ensure_not_erased()
         self._ensure_open(candidate.session_id, code)
 
         def command() -> Version:
-            production = self._production(candidate_id, code)
+            production = self._production_agg(candidate_id, code)
             chosen = production.submit(version, actor, self.clock())
             self._save(production)
             return chosen
@@ -247,12 +247,12 @@ class EvidenceCommands(PortfolioBase):
         """Record who looks, then stream the plaintext; BlobCorrupted at the end if altered."""
         code = check_code(code)
         subject = str(candidate_id)
-        candidate = self._candidate(candidate_id)
+        candidate = self._candidate_agg(candidate_id)
         if candidate.erased or self.vault.is_destroyed(subject):
             raise SubjectErased(f"candidate {candidate_id} was erased")
 
         def command() -> Version:
-            production = self._production(candidate_id, code)
+            production = self._production_agg(candidate_id, code)
             chosen = production.record_view(
                 production.get_version(version).number, viewer, self.clock()
             )
@@ -266,7 +266,7 @@ class EvidenceCommands(PortfolioBase):
     # -- pipeline results (idempotent: a redelivered job records nothing new) ----------------
     def _record_result(self, candidate_id: UUID, code: str, decide: Any) -> bool:
         def command() -> bool:
-            production = self._production(candidate_id, check_code(code))
+            production = self._production_agg(candidate_id, check_code(code))
             changed = decide(production, self.clock())
             if changed:
                 self._save(production)

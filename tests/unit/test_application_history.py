@@ -1,0 +1,89 @@
+"""Audit helpers: history in order, state at a past time, log verification."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from portfolio.audit.history import Anchor, history, state_as_of, verify_log
+from portfolio.domain import ids
+from portfolio.errors import CandidateNotFound, LogIntegrityError
+from tests.unit.evidence_support import T0, FakeClock, enrolled, make_app, pdf
+
+
+def scenario():
+    clock = FakeClock()
+    app = make_app(clock)
+    cid = enrolled(app)
+    clock.advance(days=1)
+    app.upload(cid, "E1", pdf("1"), "a.pdf", "", "cli:cand")
+    clock.advance(days=1)
+    app.upload(cid, "E1", pdf("2"), "b.pdf", "", "cli:cand")
+    app.submit(cid, "E1", 2, "cli:cand")
+    clock.advance(days=1)
+    app.upload(cid, "E2", pdf("3"), "c.pdf", "", "cli:cand")
+    return app, cid
+
+
+def test_history_lists_every_event_in_order_with_actor():
+    app, cid = scenario()
+    entries = history(app, cid)
+    assert [e.event_type for e in entries] == [
+        "CandidateEnrolled",
+        "ProductionStarted",
+        "EvidenceUploaded",
+        "EvidenceUploaded",
+        "ProductionSubmitted",
+        "ProductionStarted",
+        "EvidenceUploaded",
+    ]
+    assert [e.at for e in entries] == sorted(e.at for e in entries)
+    assert entries[0].actor == "cli:admin" and entries[2].actor == "cli:cand"
+    assert "version 2" in entries[4].description
+    assert "Dupont" not in " ".join(e.description for e in entries)
+
+
+def test_history_of_unknown_candidate():
+    with pytest.raises(CandidateNotFound):
+        history(make_app(), ids.candidate_id(ids.session_id("a", "b"), "c"))
+
+
+def test_state_as_of_a_past_date():
+    app, cid = scenario()
+    past = state_as_of(app, cid, T0.replace(hour=12).replace(day=T0.day + 1))
+    assert past.candidate is not None
+    assert [v.number for v in past.productions["E1"].versions] == [1]
+    assert past.productions["E1"].submitted_version is None and "E2" not in past.productions
+    before = state_as_of(app, cid, T0.replace(year=2025))
+    assert before.candidate is None and before.productions == {}
+
+
+def test_verify_log_counts_and_chains():
+    app, cid = scenario()
+    first = verify_log(app)
+    assert first.count == first.last_id == len(app.recorder.select_notifications(1, 1000))
+    app.upload(cid, "E3", pdf(), "d.pdf", "", "cli:cand")
+    second = verify_log(app, anchor=first.anchor)
+    assert second.digest != first.digest and second.count == first.count + 2
+    with pytest.raises(LogIntegrityError):
+        verify_log(app, anchor=replace(first.anchor, digest="0" * 64))
+    with pytest.raises(LogIntegrityError):
+        verify_log(app, anchor=Anchor(position=second.last_id + 1, digest=second.digest))
+
+
+def test_verify_log_detects_an_altered_record():
+    app, _ = scenario()
+    anchor = verify_log(app).anchor
+    recorder = app.recorder
+    stored = recorder.select_notifications(start=3, limit=1)[0]
+    tampered = replace(stored, state=stored.state + b" ")
+    original = recorder.select_notifications
+
+    def altered(start, limit, stop=None, topics=(), *, inclusive_of_start=True):
+        rows = original(start, limit, stop, topics, inclusive_of_start=inclusive_of_start)
+        return [tampered if r.id == stored.id else r for r in rows]
+
+    recorder.select_notifications = altered
+    with pytest.raises(LogIntegrityError):
+        verify_log(app, anchor=anchor)
