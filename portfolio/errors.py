@@ -193,3 +193,7 @@ class PVHashMismatch(Conflict):
 
 class PVRegenerationMismatch(PortfolioError):
     """Raised when a procès-verbal regenerated from the events differs from the signed one."""
+
+
+class SealedDataCorrupted(PortfolioError):
+    """Raised when sealed personal data fails authentication (tampered, truncated, misfiled)."""
