@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from uuid import NAMESPACE_URL, UUID, uuid5
+from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate, event
@@ -17,6 +17,7 @@ from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
 from pipeline.jobs.dispatcher import JobFeed
+from storage.settings import Settings
 
 
 class Upload(Aggregate):
@@ -96,3 +97,37 @@ def wait_until(predicate: Callable[[], bool], timeout_s: float = 20.0) -> None:
             return
         time.sleep(0.05)
     raise AssertionError(f"condition not met within {timeout_s}s")
+
+
+def remote_settings(kind: str, data_dir) -> Settings:
+    """Settings for a real broker with a queue (and Redis namespace) no other test uses."""
+    from tests.services import require
+
+    require(kind, "127.0.0.1", 6379 if kind == "redis" else 5672)
+    tag = uuid4().hex[:12]
+    return Settings(
+        data_dir=data_dir,
+        broker=kind,
+        jobs_queue=f"test-jobs-{tag}",
+        jobs_namespace=f"test-jobs-{tag}",
+        dispatch_poll_seconds=0.05,
+    )
+
+
+def purge_remote(settings: Settings) -> None:
+    """Delete everything a test left in the broker: Redis keys or RabbitMQ queues."""
+    if settings.broker == "redis":
+        import redis
+
+        client = redis.Redis.from_url(settings.redis_url)
+        keys = list(client.scan_iter(f"{settings.jobs_namespace}*"))
+        if keys:
+            client.delete(*keys)
+        client.close()
+    elif settings.broker == "rabbitmq":
+        import pika
+
+        with pika.BlockingConnection(pika.URLParameters(settings.rabbitmq_url)) as conn:
+            channel = conn.channel()
+            for suffix in ("", ".DQ", ".XQ"):
+                channel.queue_delete(settings.jobs_queue + suffix)
