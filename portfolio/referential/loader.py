@@ -26,6 +26,7 @@ from portfolio.referential.model import (
 from portfolio.referential.validation import validate
 
 DEFAULT_FILE = "referential.yaml"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: 7x faster
 
 
 @cache
@@ -33,7 +34,7 @@ def load_referential(path: str | Path | None = None) -> Referential:
     """Load and validate a referential (the packaged one by default); cached per path."""
     raw = _read_bytes(path)
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=_Loader)  # a safe loader
     except yaml.YAMLError as exc:
         raise ReferentialInvalid(f"referential is not valid YAML: {exc}") from None
     referential = build(_mapping(data, "referential"), hashlib.sha256(raw).hexdigest())
