@@ -155,21 +155,25 @@ class AssessmentSheet(Aggregate):
                 {"sha256": self.sha256, "size": self.size, "media_type": self.media_type}
             )
 
-    def __init__(self, **facts: Any) -> None:
-        for name in (
-            "session_id",
-            "candidate_id",
-            "situation",
-            "assessor_id",
-            "bloc",
-            "scale",
-            "evidence_sha256",
-            "evidence_version",
-            "referential_version",
-            "listing",
-        ):
-            setattr(self, name, facts[name])
-        self.criteria: list[str] = list(facts["criteria"])
+    def __init__(
+        self,
+        session_id: UUID,
+        candidate_id: UUID,
+        situation: str,
+        assessor_id: UUID,
+        bloc: int,
+        criteria: list[str],
+        scale: str,
+        evidence_sha256: str | None,
+        evidence_version: int | None,
+        referential_version: str,
+        listing: str,
+    ) -> None:
+        self.session_id, self.candidate_id = session_id, candidate_id
+        self.situation, self.assessor_id, self.bloc = situation, assessor_id, bloc
+        self.criteria, self.scale = list(criteria), scale
+        self.evidence_sha256, self.evidence_version = evidence_sha256, evidence_version
+        self.referential_version, self.listing = referential_version, listing
         self.history: list[Score] = []
         self.current: dict[str, Score] = {}
         self.sign_offs = 0

@@ -1,0 +1,131 @@
+"""Annotating the submitted version of a production (application side).
+
+Only an assigned assessor annotates, only on the submitted version. While double marking is
+blind, an assessor reads only their own annotations.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from portfolio.application.assignment import _uuid
+from portfolio.application.loading import load_or_none
+from portfolio.application.scoring import ScoringCommands, situation_grid
+from portfolio.domain import ids
+from portfolio.domain.annotation import Anchor, Annotation, ProductionAnnotations, annotations_id
+from portfolio.domain.production import Production, check_code
+from portfolio.errors import CriterionOutsideBlocs, NotSubmittedVersion, ProductionNotFound
+
+
+def section_text(production: Production, version: int, section_id: str) -> str | None:
+    """The extracted text of a section, when the pipeline recorded sections in its summary."""
+    for (number, _), result in sorted(production.extractions.items(), reverse=True):
+        summary = getattr(result, "summary", None) or {}
+        sections = summary.get("sections") if number == version else None
+        if isinstance(sections, dict) and isinstance(sections.get(section_id), str):
+            return sections[section_id]
+    return None
+
+
+class AnnotationCommands(ScoringCommands):
+    """Mixin for PortfolioApp: annotate, retract, list (blind), for export."""
+
+    def _submitted_target(self, candidate: UUID, code: str, version: int | None) -> Production:
+        production = self._load(ids.production_id(candidate, code), Production, ProductionNotFound)
+        submitted = production.submitted
+        if submitted is None or (version is not None and version != submitted.number):
+            raise NotSubmittedVersion(f"{code}: annotations go on the submitted version only")
+        return production
+
+    def annotate(
+        self,
+        assessor_id: UUID | str,
+        candidate_id: UUID | str,
+        code: str,
+        section_id: str,
+        start: int,
+        end: int,
+        comment: str,
+        criterion: str | None = None,
+        exact: str | None = None,
+        prefix: str = "",
+        suffix: str = "",
+        version: int | None = None,
+    ) -> UUID:
+        """Annotate a passage of the submitted version; returns the annotation id.
+
+        With the section's extracted text known, the quote and context are cut from it (and
+        `exact`, if given, must match); otherwise `exact` is required and kept as sent.
+        """
+        assessor, candidate, code = _uuid(assessor_id), _uuid(candidate_id), check_code(code)
+        self.ensure_assigned(assessor, candidate, code)
+        if criterion and criterion.strip().upper() not in situation_grid(code)[1]:
+            raise CriterionOutsideBlocs(f"{criterion!r} is not a criterion of {code}")
+
+        def command() -> UUID:
+            production = self._submitted_target(candidate, code, version)
+            submitted = production.submitted
+            text = section_text(production, submitted.number, section_id)
+            if text is not None:
+                anchor = Anchor.in_text(section_id, text, start, end)
+            else:
+                anchor = Anchor(section_id, start, end, exact or "", prefix, suffix)
+            if exact is not None:
+                Anchor(section_id, start, end, exact, "", "").check(text)
+            layer = self._annotation_layer(production)
+            key = layer.annotate(
+                assessor,
+                submitted.number,
+                submitted.sha256,
+                anchor,
+                comment,
+                criterion,
+                self.clock(),
+                text,
+            )
+            self._save(layer)
+            return key
+
+        return self._retrying(command)
+
+    def _annotation_layer(self, production: Production) -> ProductionAnnotations:
+        layer = load_or_none(self, annotations_id(production.id))
+        return layer or ProductionAnnotations.open(
+            production.id, production.candidate_id, production.code, self.clock()
+        )
+
+    def retract_annotation(
+        self,
+        assessor_id: UUID | str,
+        candidate_id: UUID | str,
+        code: str,
+        annotation_id: UUID | str,
+        reason: str,
+    ) -> None:
+        """Withdraw one's annotation by a new event (it is never deleted)."""
+        assessor, candidate = _uuid(assessor_id), _uuid(candidate_id)
+        production_id = ids.production_id(candidate, check_code(code))
+
+        def command() -> None:
+            production = self._load(production_id, Production, ProductionNotFound)
+            layer = self._annotation_layer(production)
+            layer.retract(_uuid(annotation_id), reason, assessor, self.clock())
+            self._save(layer)
+
+        self._retrying(command)
+
+    def all_annotations(self, candidate_id: UUID | str, code: str) -> list[Annotation]:
+        """Every annotation of a production, retracted ones included (export, audit)."""
+        production_id = ids.production_id(_uuid(candidate_id), check_code(code))
+        layer = load_or_none(self, annotations_id(production_id))
+        return [] if layer is None else list(layer.items.values())
+
+    def annotations(
+        self, viewer_id: UUID | str, candidate_id: UUID | str, code: str
+    ) -> list[Annotation]:
+        """The annotations the viewer may read: only their own while marking is blind."""
+        viewer, candidate, code = _uuid(viewer_id), _uuid(candidate_id), check_code(code)
+        found = self.all_annotations(candidate, code)
+        if self._may_see_all(viewer, candidate, code):
+            return found
+        return [a for a in found if a.author_id == viewer]
