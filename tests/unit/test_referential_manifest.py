@@ -111,3 +111,15 @@ def test_fold_matches_without_accents_or_case() -> None:
     assert names("3. DIAGNOSTIC INTERNE", ("diagnostic interne",))
     assert names("Présentation d’Hexagone", ("presentation d'hexagone",))
     assert not names("3. Analyse", ("diagnostic interne",))
+
+
+def test_element_headings_name_one_element_only(manifest_elements: list, by_key: dict) -> None:
+    for path, production, key, entry in manifest_elements:
+        if not entry.get("heading"):
+            continue
+        hits = [
+            e.key
+            for (p, _), e in by_key.items()
+            if p == production and names(entry["heading"], e.headings_fr + e.headings_en)
+        ]
+        assert hits == [key], (path, entry["heading"], hits)
