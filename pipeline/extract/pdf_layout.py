@@ -1,0 +1,103 @@
+"""Page furniture and reading order for PDF lines: running headers and footers, page numbers,
+the "Sommaire" page, and the folding of lines into paragraphs around tables.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from pipeline.extract.blocks import Block, Heading, Paragraph, TableBlock
+from pipeline.extract.headings import fold, is_toc_title
+from pipeline.extract.pdf_page import Line, PageContent
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"^(page|p\.)?\s*#\s*((/|sur|of|-)\s*#)?$")
+_BULLET = ("•", "-", "–", "—", "*", "▪", "◦", "o ", "\uf0b7", "\uf0a7", "\uf0d8")
+EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be furniture
+
+HeadingMarks = dict[tuple[int, int], tuple[str, int, int]]  # (page, line) -> text, level, used
+
+
+def _edge_lines(page: PageContent) -> list[Line]:
+    body = [line for line in page.lines if not line.in_table]
+    ordered = sorted(body, key=lambda line: -line.top)
+    return ordered[:EDGE_LINES] + ordered[-EDGE_LINES:]
+
+
+def _furniture_key(line: Line) -> str:
+    return _DIGITS.sub("#", fold(line.text))
+
+
+def mark_running_lines(pages: list[PageContent]) -> None:
+    """Skip lines repeated at the page edges on most pages, and bare page numbers."""
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({_furniture_key(line) for line in _edge_lines(page)})
+    threshold = max(2, (len(pages) + 1) // 2)
+    for page in pages:
+        for line in _edge_lines(page):
+            key = _furniture_key(line)
+            if _PAGE_NUMBER.match(key) or (len(pages) > 1 and seen[key] >= threshold):
+                line.skip = True
+
+
+def mark_toc_pages(pages: list[PageContent], marks: HeadingMarks) -> None:
+    """From a "Sommaire" title, skip the rest of its page (up to a body heading, if any)."""
+    for page in pages:
+        active = False
+        for index, line in enumerate(page.lines):
+            if (page.number, index) in marks and active:
+                break
+            if not active and not line.in_table and not line.skip and is_toc_title(line.text):
+                active = True
+            if active:
+                line.skip = True
+
+
+def page_blocks(page: PageContent, marks: HeadingMarks) -> Iterator[Block]:
+    """Headings, paragraphs and tables of one page in reading order."""
+    tables = sorted(page.tables, key=lambda item: -item[0])
+    paragraph: list[Line] = []
+    skip_until = -1
+    for index, line in enumerate(page.lines):
+        mark = marks.get((page.number, index))
+        if mark is None and (index <= skip_until or line.skip or line.in_table):
+            continue
+        while tables and tables[0][0] >= line.top:
+            yield from _flush(paragraph)
+            yield TableBlock(tables.pop(0)[1], page.number)
+        if mark is not None:
+            yield from _flush(paragraph)
+            yield Heading(mark[0], mark[1], page.number)
+            skip_until = index + mark[2] - 1
+            continue
+        if paragraph and _starts_paragraph(paragraph[-1], line):
+            yield from _flush(paragraph)
+        paragraph.append(line)
+    yield from _flush(paragraph)
+    for _, table in tables:
+        yield TableBlock(table, page.number)
+
+
+def _starts_paragraph(previous: Line, line: Line) -> bool:
+    gap = previous.top - line.top
+    size = max(previous.size, line.size, 1.0)
+    if gap < 0 or gap > 1.75 * size or line.text.startswith(_BULLET):
+        return True
+    return previous.text.endswith((".", ":", "!", "?")) and gap > 1.4 * size
+
+
+def _flush(lines: list[Line]) -> Iterator[Paragraph]:
+    if not lines:
+        return
+    text = ""
+    for line in lines:
+        if text.endswith(("\x02", "\xad")):
+            text = text[:-1] + line.text
+        else:
+            text = f"{text} {line.text}" if text else line.text
+    page = lines[0].page
+    lines.clear()
+    yield Paragraph(text.replace("\x02", "").replace("\xad", ""), page)
