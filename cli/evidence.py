@@ -1,0 +1,226 @@
+"""Evidence commands: sessions, candidates, uploads, submission, history, erasure, log check.
+
+Each command parses its arguments, calls PortfolioApp (built from `PORTFOLIO_*` settings)
+and prints the result; errors become exit codes in `cli/errors.py`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import mimetypes
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+from uuid import UUID
+
+import typer
+
+from cli.errors import exits_on_error
+from portfolio.application.app import PortfolioApp
+from portfolio.audit.history import Anchor, history, verify_log
+from portfolio.errors import AlreadyExists, InvalidInput
+from storage.bootstrap import build_app
+from storage.settings import Settings
+
+session_app = typer.Typer(no_args_is_help=True, help="Assessment sessions.")
+candidate_app = typer.Typer(no_args_is_help=True, help="Candidates of a session.")
+
+Actor = Annotated[
+    str | None, typer.Option(help="Who acts (recorded in every event); default cli:<login>.")
+]
+
+
+def _app() -> PortfolioApp:
+    return build_app(Settings())
+
+
+def _actor(actor: str | None) -> str:
+    return actor or f"cli:{getpass.getuser()}"
+
+
+def _uuid(value: str, what: str) -> UUID:
+    try:
+        return UUID(value)
+    except ValueError:
+        raise InvalidInput(f"{what} must be an id (UUID), got {value!r}") from None
+
+
+def _deadlines(pairs: list[str]) -> dict[str, datetime]:
+    """Parse CODE=ISO-DATETIME pairs (the time zone is required)."""
+    found = {}
+    for pair in pairs:
+        code, sep, when = pair.partition("=")
+        try:
+            found[code] = datetime.fromisoformat(when)
+        except ValueError:
+            raise InvalidInput(f"deadline must be CODE=ISO-DATETIME, got {pair!r}") from None
+        if not sep:
+            raise InvalidInput(f"deadline must be CODE=ISO-DATETIME, got {pair!r}")
+    return found
+
+
+@session_app.command("create")
+@exits_on_error
+def session_create(
+    listing: Annotated[str, typer.Option(help="RNCP listing number, e.g. RNCP38700.")],
+    referential_version: Annotated[str, typer.Option(help="Version of the referential used.")],
+    label: Annotated[str, typer.Option(help="Session label, e.g. 2026-spring.")],
+    deadline: Annotated[
+        list[str] | None, typer.Option(help="Upload deadline CODE=ISO-DATETIME (repeatable).")
+    ] = None,
+    result_scale: Annotated[str, typer.Option(help="mark20 or levels.")] = "mark20",
+    pass_mark: Annotated[float, typer.Option(help="Bloc pass mark on /20.")] = 10.0,
+    compensation: Annotated[str, typer.Option(help="none or within_bloc.")] = "none",
+    discrepancy_threshold: Annotated[
+        float, typer.Option(help="Mark gap that calls for a third marker.")
+    ] = 3.0,
+    actor: Actor = None,
+) -> None:
+    """Open an assessment session and print its id (the same listing+label twice: exit 5)."""
+    try:
+        session_id = _app().open_session(
+            listing,
+            referential_version,
+            label,
+            _actor(actor),
+            _deadlines(deadline or []),
+            result_scale=result_scale,
+            pass_mark=pass_mark,
+            compensation=compensation,
+            discrepancy_threshold=discrepancy_threshold,
+        )
+    except AlreadyExists as error:
+        typer.echo(error.existing_id)
+        raise
+    typer.echo(session_id)
+
+
+@session_app.command("show")
+@exits_on_error
+def session_show(session: Annotated[str, typer.Argument(help="Session id.")]) -> None:
+    """Print a session's rules, deadlines and candidates."""
+    view = _app().session(_uuid(session, "session"))
+    typer.echo(f"{view.listing} {view.label} (referential {view.referential_version})")
+    typer.echo(
+        f"scale {view.result_scale}, pass mark {view.pass_mark}, "
+        f"compensation {view.compensation}, discrepancy {view.discrepancy_threshold}"
+    )
+    for code, when in sorted(view.deadlines.items()):
+        typer.echo(f"deadline {code}: {when.isoformat()}")
+    typer.echo(f"{len(view.candidate_ids)} candidate(s)")
+
+
+@candidate_app.command("add")
+@exits_on_error
+def candidate_add(
+    session: Annotated[str, typer.Argument(help="Session id.")],
+    ref: Annotated[str, typer.Option(help="The certifier's candidate number.")],
+    name: Annotated[str, typer.Option(help="Full name (stored sealed).")],
+    email: Annotated[str, typer.Option(help="E-mail address (stored sealed).")],
+    route: Annotated[str, typer.Option(help="formation or VAE.")] = "formation",
+    actor: Actor = None,
+) -> None:
+    """Enrol a candidate and print their id (the same number twice: exit 5 and the id)."""
+    try:
+        candidate_id = _app().add_candidate(
+            _uuid(session, "session"), ref, name, email, route, _actor(actor)
+        )
+    except AlreadyExists as error:
+        typer.echo(error.existing_id)
+        raise
+    typer.echo(candidate_id)
+
+
+@candidate_app.command("list")
+@exits_on_error
+def candidate_list(session: Annotated[str, typer.Argument(help="Session id.")]) -> None:
+    """List a session's candidates: id, number, route, name."""
+    for view in _app().list_candidates(_uuid(session, "session")):
+        typer.echo(f"{view.id}  {view.ref}  {view.route}  {view.name}")
+
+
+@exits_on_error
+def upload(
+    candidate: Annotated[str, typer.Argument(help="Candidate id.")],
+    production: Annotated[str, typer.Argument(help="Production code: E1, E2 or E3.")],
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    media_type: Annotated[str | None, typer.Option(help="Declared media type.")] = None,
+    actor: Actor = None,
+) -> None:
+    """Upload a new version of a production (refused after the deadline: exit 5)."""
+    declared = media_type or mimetypes.guess_type(file.name)[0] or ""
+    with file.open("rb") as stream:
+        info = _app().upload(
+            _uuid(candidate, "candidate"), production, stream, file.name, declared, _actor(actor)
+        )
+    typer.echo(
+        f"{info.code} version {info.version}: {info.size} bytes, {info.media_type}, "
+        f"sha256 {info.sha256}"
+    )
+
+
+@exits_on_error
+def submit(
+    candidate: Annotated[str, typer.Argument(help="Candidate id.")],
+    production: Annotated[str, typer.Argument(help="Production code: E1, E2 or E3.")],
+    version: Annotated[int | None, typer.Option(help="Version to submit; default latest.")] = None,
+    actor: Actor = None,
+) -> None:
+    """Freeze one version for assessment (only once: a second submission exits 5)."""
+    info = _app().submit(_uuid(candidate, "candidate"), production, version, _actor(actor))
+    typer.echo(f"{info.code} version {info.version} submitted (sha256 {info.sha256})")
+
+
+@exits_on_error
+def show_history(candidate: Annotated[str, typer.Argument(help="Candidate id.")]) -> None:
+    """Every event of a candidate and their productions, oldest first, with time and actor."""
+    for entry in history(_app(), _uuid(candidate, "candidate")):
+        typer.echo(
+            f"{entry.at.isoformat()}  {entry.actor}  {entry.event_type}  "
+            f"[{entry.aggregate} v{entry.version}]  {entry.description}"
+        )
+
+
+@exits_on_error
+def erase(
+    candidate: Annotated[str, typer.Argument(help="Candidate id.")],
+    reason: Annotated[str, typer.Option(help="Why (e.g. the request reference).")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    actor: Actor = None,
+) -> None:
+    """RGPD erasure: destroy the candidate's key; grids and decisions stay (legal duty)."""
+    candidate_id = _uuid(candidate, "candidate")
+    if not yes:
+        typer.confirm(f"Erase candidate {candidate_id} for good?", abort=True)
+    _app().erase_candidate(candidate_id, _actor(actor), reason)
+    typer.echo(f"candidate {candidate_id} erased")
+
+
+@exits_on_error
+def verify(
+    anchor: Annotated[
+        str | None, typer.Option(help="POSITION:DIGEST printed by an earlier verify.")
+    ] = None,
+) -> None:
+    """Replay the whole event log: no gaps, contiguous versions, digest (exit 1 if broken)."""
+    result = verify_log(_app(), _anchor(anchor) if anchor else None)
+    typer.echo(f"{result.count} events, {result.aggregates} aggregates, log intact")
+    typer.echo(f"anchor {result.last_id}:{result.digest}")
+
+
+def _anchor(text: str) -> Anchor:
+    position, _, digest = text.partition(":")
+    if not position.isdigit() or len(digest) != 64:
+        raise InvalidInput(f"anchor must be POSITION:DIGEST, got {text!r}")
+    return Anchor(position=int(position), digest=digest)
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the evidence commands to the root `portfolio` command."""
+    app.add_typer(session_app, name="session")
+    app.add_typer(candidate_app, name="candidate")
+    app.command("upload")(upload)
+    app.command("submit")(submit)
+    app.command("history")(show_history)
+    app.command("erase")(erase)
+    app.command("verify")(verify)
