@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from minio import Minio
 
-from portfolio.application.ports import BlobStore, SubjectVault
+from portfolio.application.ports import SubjectVault
 from storage.blobs import LocalBlobStore, S3BlobStore
 from storage.blobs.s3 import make_http_client
 from storage.eventstore import (
@@ -19,6 +19,7 @@ from storage.vault import KeyVault
 
 __all__ = [
     "build_blob_store",
+    "check_blob_store",
     "build_key_table",
     "build_vault",
     "check_event_store",
@@ -28,7 +29,7 @@ __all__ = [
 ]
 
 
-def build_blob_store(settings: Settings) -> BlobStore:
+def build_blob_store(settings: Settings) -> LocalBlobStore | S3BlobStore:
     """Local folder `data_dir/blobs` (embedded) or the S3 bucket (real); nothing connects yet."""
     if settings.blob_store == "local":
         return LocalBlobStore(settings.blob_dir)
@@ -39,7 +40,12 @@ def build_blob_store(settings: Settings) -> BlobStore:
         secure=settings.s3_secure,
         http_client=make_http_client(),
     )
-    return S3BlobStore(client, settings.s3_bucket)
+    return S3BlobStore(client, settings.s3_bucket, retention_days=settings.s3_retention_days)
+
+
+def check_blob_store(settings: Settings) -> None:
+    """Raise `StorageUnavailable` unless the configured blob store answers (/readyz)."""
+    build_blob_store(settings).check()
 
 
 def build_key_table(settings: Settings) -> KeyTable:

@@ -37,6 +37,9 @@ class Settings(BaseSettings):
     s3_secret_key: SecretStr = SecretStr("minioadmin")
     s3_bucket: str = "portfolio-evidence"
     s3_secure: bool = False
+    s3_retention_days: int = Field(
+        0, ge=0, description="Object-lock COMPLIANCE retention per blob; 0 = no object lock"
+    )
 
     # Jobs
     broker: Literal["inprocess", "redis", "rabbitmq"] = "inprocess"

@@ -69,6 +69,12 @@ class LocalBlobStore:
         chunks = iter(lambda: handle.read(CHUNK_SIZE), b"")
         return verified(chunks, sha256, close=handle.close)
 
+    def check(self) -> None:
+        """Raise `StorageUnavailable` unless the blob folder is writable (readiness probe)."""
+        temp = self._temp_file()
+        temp.close()
+        os.unlink(temp.name)
+
     def exists(self, sha256: str) -> bool:
         try:
             return self.path_for(sha256).is_file()

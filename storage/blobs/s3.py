@@ -5,18 +5,27 @@ copied to an anonymous temp file while hashing (one chunk in memory), then, unle
 already exists, uploaded from that file in 5 MiB multipart parts, one part at a time. The
 alternative (upload to a temp key, then server-side copy) would leave orphan objects behind on
 crashes and costs a second full write on the server.
+
+With `retention_days > 0` the bucket is created with object lock and every blob gets a
+COMPLIANCE retention: nobody, not even the account owner, can delete that version before it
+expires. (A later PUT on the same key still makes a newer version; reads detect it by hash.)
+Single-part uploads also send their SHA-256 so the server refuses bytes damaged in transit;
+SeaweedFS rejects that header on multipart uploads, where the read-side check remains.
 """
 
 from __future__ import annotations
 
+import base64
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from typing import BinaryIO
 
 import urllib3
 from minio import Minio
 from minio.error import MinioException, S3Error
+from minio.retention import COMPLIANCE, Retention
 
 from portfolio.application.ports import StoredBlob
 from portfolio.errors import BlobNotFound, StorageUnavailable
@@ -36,10 +45,17 @@ def make_http_client(connect_timeout: float = 3.0, read_timeout: float = 60.0):
 class S3BlobStore:
     """The real-deployment blob store; same contract as `LocalBlobStore`."""
 
-    def __init__(self, client: Minio, bucket: str, spool_dir: str | None = None) -> None:
+    def __init__(
+        self,
+        client: Minio,
+        bucket: str,
+        spool_dir: str | None = None,
+        retention_days: int = 0,
+    ) -> None:
         self.client = client
         self.bucket = bucket
         self.spool_dir = spool_dir
+        self.retention_days = retention_days
         self._bucket_ready = False
 
     def put(self, stream: BinaryIO, max_bytes: int | None = None) -> StoredBlob:
@@ -60,15 +76,35 @@ class S3BlobStore:
             length=blob.size,
             part_size=PART_SIZE,
             num_parallel_uploads=1,  # parallel parts would queue the file in memory
-            metadata={"x-amz-meta-sha256": blob.sha256},
+            metadata=self._metadata(blob),
+            retention=self._retention(),
         )
+
+    @staticmethod
+    def _metadata(blob: StoredBlob) -> dict[str, str]:
+        metadata = {"x-amz-meta-sha256": blob.sha256}
+        if blob.size <= PART_SIZE:  # one PUT: let the server verify the bytes it receives
+            checksum = base64.b64encode(bytes.fromhex(blob.sha256)).decode()
+            metadata |= {
+                "x-amz-sdk-checksum-algorithm": "SHA256",
+                "x-amz-checksum-sha256": checksum,
+            }
+        return metadata
+
+    def _retention(self) -> Retention | None:
+        if not self.retention_days:
+            return None
+        until = datetime.now(UTC) + timedelta(days=self.retention_days)
+        return Retention(COMPLIANCE, until.replace(microsecond=0))
 
     def _ensure_bucket(self) -> None:
         if self._bucket_ready:
             return
         if not self.client.bucket_exists(bucket_name=self.bucket):
             try:
-                self.client.make_bucket(bucket_name=self.bucket)
+                self.client.make_bucket(
+                    bucket_name=self.bucket, object_lock=self.retention_days > 0
+                )
             except S3Error as exc:
                 if exc.code not in {"BucketAlreadyOwnedByYou", "BucketAlreadyExists"}:
                     raise
@@ -105,6 +141,11 @@ class S3BlobStore:
             return False
         with self._translate(sha256):
             return self._stat(sha256)
+
+    def check(self) -> None:
+        """Raise `StorageUnavailable` unless the bucket can be reached (readiness probe)."""
+        with self._translate("-"):
+            self._ensure_bucket()
 
     @contextmanager
     def _translate(self, sha256: str) -> Iterator[None]:

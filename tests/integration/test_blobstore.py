@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 from minio import Minio
+from minio.error import S3Error
 
+from portfolio.application.ports import StoredBlob
 from portfolio.errors import BlobCorrupted, BlobNotFound, BlobTooLarge, StorageUnavailable
 from storage.blobs import LocalBlobStore, S3BlobStore
 from storage.blobs.s3 import make_http_client
@@ -110,6 +112,11 @@ class BlobStoreContract:
     def test_unreachable_backend_is_storage_unavailable(self, unreachable):
         with pytest.raises(StorageUnavailable):
             unreachable.put(io.BytesIO(b"data"))
+        with pytest.raises(StorageUnavailable):
+            unreachable.check()
+
+    def test_check_passes_on_a_working_store(self, store):
+        store.check()
 
     @pytest.mark.slow
     def test_streams_50_mb_in_small_memory(self, store, request):
@@ -230,7 +237,33 @@ class TestS3BlobStore(BlobStoreContract):
         with pytest.raises(StorageUnavailable):
             unreachable.exists(hashlib.sha256(b"x").hexdigest())
 
+    def test_server_refuses_bytes_that_do_not_match_their_address(self, store):
+        forged = StoredBlob(sha256=hashlib.sha256(b"abd").hexdigest(), size=3)
+        store._ensure_bucket()
+        with pytest.raises(S3Error, match="BadDigest"):
+            store._upload(io.BytesIO(b"abc"), forged)  # damaged in transit, say
+        assert not store.exists(forged.sha256)
+
     def test_address_is_recorded_in_metadata(self, store):
         blob = store.put(io.BytesIO(b"meta"))
         info = store.client.stat_object(bucket_name=store.bucket, object_name=blob.sha256)
         assert info.metadata["X-Amz-Meta-Sha256"] == blob.sha256
+
+
+@pytest.mark.s3
+class TestS3BlobStoreWithObjectLock(TestS3BlobStore):
+    """The same contract on a bucket with object lock and COMPLIANCE retention."""
+
+    @pytest.fixture
+    def store(self, client: Minio, s3_bucket: str) -> S3BlobStore:
+        return S3BlobStore(client, s3_bucket, retention_days=1)
+
+    def test_stored_version_cannot_be_deleted(self, store):
+        blob = store.put(io.BytesIO(b"kept for the jury"))
+        info = store.client.stat_object(bucket_name=store.bucket, object_name=blob.sha256)
+        assert info.version_id
+        with pytest.raises(S3Error):
+            store.client.remove_object(
+                bucket_name=store.bucket, object_name=blob.sha256, version_id=info.version_id
+            )
+        assert read_all(store, blob.sha256) == b"kept for the jury"
