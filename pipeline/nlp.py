@@ -8,6 +8,7 @@ commerciales" and "plan d'action commercial" give the same key.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,20 @@ from functools import lru_cache
 from pipeline.numbers import fold
 
 MODEL = "fr_core_news_sm"
-_SKIP_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT", "NUM", "SYM", "SPACE"})
+# Function words by spelling, not by part of speech: the tagger mislabels short headings
+# ("3. Diagnostic interne" gives diagnostic/PRON), so a closed list is the safer filter.
+_FUNCTION_WORDS_TEXT = (
+    "le la les l un une des de du d au aux a en dans sur sous pour par avec sans chez vers "
+    "entre et ou ni mais donc car ce cet cette ces c son sa ses leur leurs mon ma mes notre nos "
+    "votre vos qui que qu quoi dont se s ne n pas y il elle ils elles on nous vous je j me m te "
+    "t lui est sont etre the of and or for to in on an its their our with by at from is are "
+    "this that these"
+)
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+_NUMBERING = re.compile(
+    r"^\s*(?:(?:partie|chapitre|section|part)\s+)?(?:\d+(?:[.)]\d+)*[.)]?|[IVX]+[.)])\s*[–—:-]?\s*",
+    re.I,
+)
 _lock = threading.Lock()
 
 
@@ -42,10 +56,8 @@ Term = tuple[str, ...]  # the forms a word may take: folded lemma, surface, naiv
 def _token_keys(doc) -> tuple[Term, ...]:
     keys = []
     for token in doc:
-        if token.pos_ in _SKIP_POS or token.is_punct or token.like_num:
-            continue
         text = fold(token.text).strip("'-")
-        if len(text) < 2:
+        if token.is_punct or token.like_num or len(text) < 2 or text in FUNCTION_WORDS:
             continue
         lemma = fold(token.lemma_ or token.text).strip("'-") or text
         keys.append(tuple(dict.fromkeys((lemma, text, _singular(text)))))
@@ -72,6 +84,10 @@ def covers(haystack: frozenset[str], needle: Iterable[Term]) -> bool:
 
 def _prepare(text: str) -> str:
     """Lower-case (capitalised headings confuse the tagger) and unify apostrophes."""
+    return _NUMBERING.sub("", text.replace("’", "'"), count=1).lower()
+
+
+def _prepare_phrase(text: str) -> str:
     return text.replace("’", "'").lower()
 
 
@@ -85,5 +101,9 @@ def lemma_keys(texts: Iterable[str], batch_size: int = 256) -> list[tuple[Term, 
 
 @lru_cache(maxsize=4096)
 def phrase_key(text: str) -> tuple[Term, ...]:
-    """Lemma key of one short phrase (a hint or a keyword), cached across documents."""
-    return _token_keys(get_nlp()(_prepare(text)))
+    """Lemma key of one short phrase (a hint or a keyword), cached across documents.
+
+    A phrase with no content word ("20/80") keeps its folded text as its only term.
+    """
+    key = _token_keys(get_nlp()(_prepare_phrase(text)))
+    return key or (((fold(text).strip(),),) if text.strip() else ())

@@ -64,13 +64,29 @@ class _Candidate:
 def check_elements(index: DocumentIndex, elements) -> list[ElementFinding]:
     """One finding per required element, in referential order."""
     hints = {e.id: Hints.of(e) for e in elements}
-    claimed = {v.section.id for v in index.views for e in elements if hints[e.id].heading_score(v)}
-    return [_check_one(index, e, hints[e.id], claimed) for e in elements]
+    owners = _heading_owners(index, hints)
+    claimed = set(owners)
+    return [_check_one(index, e, hints[e.id], claimed, owners) for e in elements]
 
 
-def _check_one(index: DocumentIndex, element, hints: Hints, claimed: set[str]) -> ElementFinding:
+def _heading_owners(index: DocumentIndex, hints: dict[str, Hints]) -> dict[str, set[str]]:
+    """Section id -> the element ids whose best heading hint there scores highest (ties share)."""
+    owners: dict[str, set[str]] = {}
+    for view in index.views:
+        scores = {eid: h.heading_score(view) for eid, h in hints.items()}
+        top = max(scores.values(), default=0)
+        if top:
+            owners[view.section.id] = {eid for eid, sc in scores.items() if sc == top}
+    return owners
+
+
+def _check_one(index, element, hints: Hints, claimed: set[str], owners) -> ElementFinding:
     finding = ElementFinding(element.id, element.key, element.label_fr, "absent")
-    candidates = _heading_candidates(index, hints)
+    candidates = [
+        _outermost(index, c, element.id, owners)
+        for c in _heading_candidates(index, hints)
+        if element.id in owners.get(c.view.section.id, ())
+    ]
     usable = [c for c in candidates if not c.view.placeholder]
     if not usable:
         usable = _keyword_candidates(index, hints, claimed)
@@ -88,6 +104,14 @@ def _check_one(index: DocumentIndex, element, hints: Hints, claimed: set[str]) -
 def _heading_candidates(index: DocumentIndex, hints: Hints) -> list[_Candidate]:
     found = [_Candidate(v, "heading", s) for v in index.views if (s := hints.heading_score(v))]
     return sorted(found, key=lambda c: (-c.score, c.view.section.level, c.view.order))
+
+
+def _outermost(index: DocumentIndex, cand: _Candidate, eid: str, owners) -> _Candidate:
+    """Climb to the outermost enclosing section that also names this element."""
+    for parent in index.ancestors(cand.view):
+        if eid in owners.get(parent.section.id, ()) and not parent.placeholder:
+            cand = _Candidate(parent, cand.how, cand.score)
+    return cand
 
 
 def _keyword_candidates(index: DocumentIndex, hints: Hints, claimed: set[str]) -> list[_Candidate]:

@@ -22,6 +22,7 @@ _PLACEHOLDER = re.compile(
 )
 PLACEHOLDER_WORDS = 8
 _WORD = re.compile(r"\w+")
+_SURFACE = re.compile(r"\w+(?:/\w+)?")
 
 
 @dataclass
@@ -51,6 +52,7 @@ class DocumentIndex:
             owns = lemma_keys("\n".join(s.paragraphs) for s in body)
         self.views = [self._view(i, s, heads[i], owns[i], toc_ids) for i, s in enumerate(body)]
         self._by_id = {v.section.id: v for v in self.views}
+        self._parent = {c.id: s.id for s in sections for c in s.children}
 
     def _view(self, order: int, section: Section, head, own, toc_ids) -> SectionView:
         tables = fold(
@@ -60,7 +62,8 @@ class DocumentIndex:
                 for row in t.rows
             )
         )
-        table_forms = frozenset(w for w in _WORD.findall(tables) if len(w) > 1)
+        surface = fold(" ".join(section.paragraphs)) + " " + tables
+        table_forms = frozenset(w for w in _SURFACE.findall(surface) if len(w) > 1)
         full = fold(section.full_text())
         stripped = _PLACEHOLDER.sub(" ", full)
         placeholder = len(_WORD.findall(stripped)) < PLACEHOLDER_WORDS
@@ -74,6 +77,15 @@ class DocumentIndex:
             annex_ref,
             section.id in toc_ids,
         )
+
+    def ancestors(self, view: SectionView) -> list[SectionView]:
+        """Enclosing sections' views, nearest first."""
+        out, sid = [], self._parent.get(view.section.id)
+        while sid is not None:
+            if sid in self._by_id:
+                out.append(self._by_id[sid])
+            sid = self._parent.get(sid)
+        return out
 
     def subtree(self, view: SectionView) -> list[SectionView]:
         """The view and its descendants' views (TOC sections never appear)."""
