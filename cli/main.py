@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import typer
 
-from cli import evidence
+from cli import evidence, serve, users
 from cli.referential import referential_app
 
 app = typer.Typer(no_args_is_help=True, help="Evidence portfolio for the RNCP title CDC.")
 app.add_typer(referential_app, name="referential")
 evidence.register(app)
+serve.register(app)
+users.register(app)

@@ -88,13 +88,13 @@ def _info(account: Account) -> AccountInfo:
     )
 
 
-def _split(token: str, separator: str) -> tuple[UUID, str]:
+def _split(token: str, separator: str, error: type[Exception]) -> tuple[UUID, str]:
     """A token is `<account id hex><separator><secret>`; anything else is not a token."""
     head, _, secret = token.partition(separator)
     try:
         return UUID(hex=head), secret
     except ValueError:
-        raise Unauthenticated("malformed token") from None
+        raise error("malformed token") from None
 
 
 def _check_password(password: str) -> None:
@@ -182,17 +182,17 @@ class AccountCommands(PortfolioBase):
 
     def activation_account(self, token: str) -> AccountInfo:
         """Which account an activation token is for (without consuming it)."""
-        account_id, secret = _split(token, ".")
-        account = self._account_or_unauthenticated(account_id)
+        account_id, secret = _split(token, ".", InvalidInput)
+        account = self._invited_account(account_id)
         if account.activation_digest != secret_digest(secret):
-            raise Unauthenticated("activation token is not valid")
+            raise InvalidInput("activation token is not valid")
         return _info(account)
 
     def activate_account(self, token: str, password: str) -> AccountInfo:
         """Consume an activation token and set the account's first password."""
         _check_password(password)
-        account_id, secret = _split(token, ".")
-        self._account_or_unauthenticated(account_id)
+        account_id, secret = _split(token, ".", InvalidInput)
+        self._invited_account(account_id)
         password_hash = self._hasher.hash(password)
         now = self._now()
         return _info(self._change(account_id, lambda a: a.activate(secret, password_hash, now)))
@@ -230,7 +230,7 @@ class AccountCommands(PortfolioBase):
         """The account a personal API token belongs to, if it is live."""
         if not token.startswith(TOKEN_PREFIX):
             raise Unauthenticated("not a personal API token")
-        account_id, secret = _split(token.removeprefix(TOKEN_PREFIX), "_")
+        account_id, secret = _split(token.removeprefix(TOKEN_PREFIX), "_", Unauthenticated)
         account = self._active_or_none(account_id)
         if account is None or account.matching_token(secret) is None:
             raise Unauthenticated("API token is not valid")
@@ -250,11 +250,11 @@ class AccountCommands(PortfolioBase):
             return None
         return account if account.active else None
 
-    def _account_or_unauthenticated(self, account_id: UUID) -> Account:
+    def _invited_account(self, account_id: UUID) -> Account:
         try:
             return self._account(account_id)
         except AccountNotFound:
-            raise Unauthenticated("activation token is not valid") from None
+            raise InvalidInput("activation token is not valid") from None
 
     # --- API tokens and passwords ---------------------------------------------------------
 
@@ -278,7 +278,7 @@ class AccountCommands(PortfolioBase):
         _check_password(new)
         account = self._account(account_id)
         if not self._verify(account.password_hash, old):
-            raise Unauthenticated("current password is wrong")
+            raise InvalidInput("current password is wrong")
         new_hash = self._hasher.hash(new)
         self._change(account_id, lambda a: a.change_password(new_hash, actor))
 

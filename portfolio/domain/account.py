@@ -106,8 +106,16 @@ class Account(Aggregate):
         self.password_hash = password_hash
         self.activation_digest = None
 
-    @event("ActivationReissued")
     def reissue_activation(self, activation_digest: str, expires_at: datetime, actor: str) -> None:
+        """A fresh one-time link, only while the account was never activated."""
+        if self.password_hash is not None:
+            raise Conflict("account is already active")
+        self._activation_reissued(activation_digest, expires_at, actor)
+
+    @event("ActivationReissued")
+    def _activation_reissued(
+        self, activation_digest: str, expires_at: datetime, actor: str
+    ) -> None:
         self.activation_digest = activation_digest
         self.activation_expires_at = expires_at
 

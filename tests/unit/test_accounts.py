@@ -54,7 +54,7 @@ def test_activation_token_is_single_use(app: AccountsApp) -> None:
     app.activate_account(invitation.activation_token, PASSWORD)
     with pytest.raises(InvalidInput):
         app.activate_account(invitation.activation_token, "another password")
-    with pytest.raises(Unauthenticated):
+    with pytest.raises(InvalidInput):
         app.activation_account(invitation.activation_token)
 
 
@@ -63,13 +63,15 @@ def test_expired_or_forged_activation_is_refused(app: AccountsApp, clock: Clock)
     account_hex = invitation.account.id.hex
     with pytest.raises(InvalidInput):
         app.activate_account(f"{account_hex}.forged", PASSWORD)
-    with pytest.raises(Unauthenticated):
+    with pytest.raises(InvalidInput):
         app.activate_account("not-a-token", PASSWORD)
     clock.now += timedelta(days=8)
     with pytest.raises(InvalidInput, match="expired"):
         app.activate_account(invitation.activation_token, PASSWORD)
     fresh = app.reissue_activation(invitation.account.id, "x")
     assert app.activate_account(fresh.activation_token, PASSWORD).active
+    with pytest.raises(Conflict):
+        app.reissue_activation(invitation.account.id, "x")
 
 
 def test_login_is_unique_and_short_passwords_refused(app: AccountsApp) -> None:
@@ -144,7 +146,7 @@ def test_unknown_logins_are_throttled_too(app: AccountsApp) -> None:
 
 def test_change_password_needs_the_old_one(app: AccountsApp) -> None:
     admin = app.create_administrator("root@example.org", "Root", PASSWORD)
-    with pytest.raises(Unauthenticated):
+    with pytest.raises(InvalidInput):
         app.change_password(admin.id, "not the password", "new password 123", "x")
     app.change_password(admin.id, PASSWORD, "new password 123", "x")
     assert app.authenticate_password("root@example.org", "new password 123").id == admin.id

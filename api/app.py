@@ -1,0 +1,38 @@
+"""`create_app(settings)`: the HTTP composition root. Nothing happens at import time.
+
+One PortfolioApp per process, built here from the settings and kept on `app.state`; routes are
+plain `def` functions (FastAPI runs them in its thread pool around the synchronous store).
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from api import errors
+from api.limits import BodyLimit
+from api.routes import ROUTERS
+from portfolio.application.app import PortfolioApp
+from storage.settings import Settings
+
+
+def create_app(settings: Settings | None = None, portfolio: PortfolioApp | None = None) -> FastAPI:
+    """Build the API over `portfolio` (default: built from `settings` by the bootstrap)."""
+    settings = settings or Settings()
+    if portfolio is None:
+        from storage.bootstrap import build_app
+
+        portfolio = build_app(settings)
+    app = FastAPI(
+        title="CDC evidence portfolio",
+        version="0.1.0",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.portfolio = portfolio
+    errors.install(app)
+    for router in ROUTERS:
+        app.include_router(router)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
+    return app

@@ -1,0 +1,141 @@
+"""Request dependencies as `Annotated` aliases: the application, the caller, roles, scopes.
+
+Authorization lives here and only here. Routes declare what they need (`Admin`,
+`ReadableCandidate`, `OwnCandidate`…) and receive it already checked: a role that may never use
+a route gets 403 before anything is loaded; a caller who may use the route but not for this
+candidate gets 404, exactly as if the candidate did not exist (ids are not secrets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Literal
+from uuid import UUID
+
+from fastapi import Depends, Request
+from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
+
+from api import security
+from portfolio.application.accounts import AccountInfo
+from portfolio.application.app import PortfolioApp
+from portfolio.domain.account import Role
+from portfolio.errors import CandidateNotFound, Forbidden, Unauthenticated
+from storage.settings import Settings
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+bearer_scheme = HTTPBearer(auto_error=False, description="Personal API token (pat_…)")
+cookie_scheme = APIKeyCookie(name=security.SESSION_COOKIE, auto_error=False)
+
+
+def get_portfolio(request: Request) -> PortfolioApp:
+    return request.app.state.portfolio
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+Portfolio = Annotated[PortfolioApp, Depends(get_portfolio)]
+AppSettings = Annotated[Settings, Depends(get_settings)]
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The signed-in caller and how they proved it."""
+
+    account: AccountInfo
+    via: Literal["token", "cookie"]
+
+    @property
+    def role(self) -> Role:
+        return self.account.role
+
+    @property
+    def actor(self) -> str:
+        """How events name the acting account."""
+        return f"account:{self.account.id}"
+
+
+def current_principal(
+    request: Request,
+    app: Portfolio,
+    settings: AppSettings,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
+    cookie: Annotated[str | None, Depends(cookie_scheme)],
+) -> Principal:
+    """Bearer token first; else the session cookie, with CSRF checked on writes."""
+    if bearer is not None:
+        return Principal(app.authenticate_token(bearer.credentials), "token")
+    if request.headers.get("authorization"):
+        raise Unauthenticated("use 'Authorization: Bearer <token>'")
+    session = security.read_session(settings, cookie) if cookie else None
+    if session is None:
+        raise Unauthenticated("sign in or send an API token")
+    if request.method not in SAFE_METHODS and not security.csrf_matches(
+        session, request.headers.get(security.CSRF_HEADER)
+    ):
+        raise Forbidden(f"missing or wrong {security.CSRF_HEADER} header")
+    return Principal(app.signed_in_account(session.account_id), "cookie")
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def require(*roles: Role) -> Callable[[Principal], Principal]:
+    """A dependency admitting only `roles` (403 for every other signed-in role)."""
+    allowed = frozenset(roles)
+
+    def dependency(principal: CurrentPrincipal) -> Principal:
+        if principal.role not in allowed:
+            raise Forbidden(f"a {principal.role.value} may not do this")
+        return principal
+
+    return dependency
+
+
+Admin = Annotated[Principal, Depends(require(Role.ADMINISTRATOR))]
+Overseer = Annotated[Principal, Depends(require(Role.ADMINISTRATOR, Role.AUDITOR))]
+PORTFOLIO_READERS = (Role.ADMINISTRATOR, Role.AUDITOR, Role.CANDIDATE, Role.ASSESSOR)
+PortfolioReader = Annotated[Principal, Depends(require(*PORTFOLIO_READERS))]
+CandidateRole = Annotated[Principal, Depends(require(Role.CANDIDATE))]
+
+
+def may_read(app: PortfolioApp, principal: Principal, candidate_id: UUID) -> bool:
+    """Administrators and auditors read all; a candidate their own; an assessor assignees."""
+    role = principal.role
+    if role in (Role.ADMINISTRATOR, Role.AUDITOR):
+        return True
+    if role is Role.CANDIDATE:
+        return principal.account.candidate_id == candidate_id
+    if role is Role.ASSESSOR and hasattr(app, "is_assigned"):
+        return app.is_assigned(principal.account.id, candidate_id)
+    return False
+
+
+@dataclass(frozen=True)
+class CandidateScope:
+    """A candidate the caller was checked to be allowed to act on."""
+
+    candidate_id: UUID
+    principal: Principal
+
+
+def readable_candidate(
+    candidate_id: UUID, principal: PortfolioReader, app: Portfolio
+) -> CandidateScope:
+    if not may_read(app, principal, candidate_id):
+        raise CandidateNotFound(f"no candidate {candidate_id}")
+    app.candidate(candidate_id)  # 404 for a well-formed id that does not exist
+    return CandidateScope(candidate_id, principal)
+
+
+def own_candidate(candidate_id: UUID, principal: CandidateRole, app: Portfolio) -> CandidateScope:
+    if principal.account.candidate_id != candidate_id:
+        raise CandidateNotFound(f"no candidate {candidate_id}")
+    app.candidate(candidate_id)
+    return CandidateScope(candidate_id, principal)
+
+
+ReadableCandidate = Annotated[CandidateScope, Depends(readable_candidate)]
+OwnCandidate = Annotated[CandidateScope, Depends(own_candidate)]

@@ -1,0 +1,107 @@
+"""The one place that turns errors into HTTP answers: RFC 9457 `application/problem+json`.
+
+Every `PortfolioError` maps to a status by the first matching class in `STATUS` (most
+specific first), validation errors to 422 and framework HTTP errors keep their status.
+Unexpected exceptions are logged and answered 500 with no detail; they are never hidden as 200.
+"""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from pipeline.rejections import DocumentRejected, RejectionCategory
+from portfolio import errors
+
+log = logging.getLogger(__name__)
+PROBLEM = "application/problem+json"
+
+STATUS: tuple[tuple[type[errors.PortfolioError], int], ...] = (
+    (errors.TooManyAttempts, 429),
+    (errors.Unauthenticated, 401),
+    (errors.Forbidden, 403),
+    (errors.BlobTooLarge, 413),
+    (errors.NotFound, 404),
+    (errors.SubjectErased, 410),
+    (errors.Conflict, 409),
+    (errors.InvalidInput, 422),
+    (errors.StorageUnavailable, 503),
+)
+UNSUPPORTED_MEDIA = {
+    RejectionCategory.WRONG_TYPE,
+    RejectionCategory.UNSUPPORTED_FORMAT,
+    RejectionCategory.ENCRYPTED,
+}
+
+
+def problem(status: int, detail: str | None = None, **extra: Any) -> JSONResponse:
+    """A problem document: `type` stays about:blank, so `title` is the status phrase."""
+    body = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status}
+    if detail:
+        body["detail"] = detail
+    body |= extra
+    headers = {"Retry-After": str(extra["retry_after"])} if "retry_after" in extra else None
+    return JSONResponse(jsonable_encoder(body), status, headers=headers, media_type=PROBLEM)
+
+
+def status_for(error: errors.PortfolioError) -> int:
+    if isinstance(error, DocumentRejected):
+        return 415 if error.category in UNSUPPORTED_MEDIA else 422
+    for kind, status in STATUS:
+        if isinstance(error, kind):
+            return status
+    return 500
+
+
+def _portfolio_error(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, errors.PortfolioError)
+    status = status_for(error)
+    if status == 500:
+        log.error("unmapped domain error", exc_info=error)
+        return problem(500)
+    extra: dict[str, Any] = {"error": type(error).__name__}
+    if isinstance(error, DocumentRejected):
+        extra["category"] = error.category.value
+    if isinstance(error, errors.TooManyAttempts):
+        extra["retry_after"] = error.retry_after
+    detail = error.message if isinstance(error, DocumentRejected) else str(error)
+    response = problem(status, detail, **extra)
+    if status == 401:
+        response.headers["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+def _http_error(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, StarletteHTTPException)
+    response = problem(error.status_code, str(error.detail) if error.detail else None)
+    response.headers.update(error.headers or {})
+    return response
+
+
+def _validation_error(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    return problem(422, "request is not valid", errors=_plain(error.errors()))
+
+
+def _plain(details: Any) -> list[dict[str, Any]]:
+    return [{"loc": list(d.get("loc", ())), "msg": str(d.get("msg", ""))} for d in details]
+
+
+def _unexpected(_: Request, error: Exception) -> JSONResponse:
+    log.error("unhandled error", exc_info=error)
+    return problem(500)
+
+
+def install(app: FastAPI) -> None:
+    """Register the mapper on `app` (called once by `create_app`)."""
+    app.add_exception_handler(errors.PortfolioError, _portfolio_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _unexpected)

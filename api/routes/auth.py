@@ -1,0 +1,56 @@
+"""Signing in and out, and activating an invited account (the only public writes)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+from pydantic import BaseModel, Field
+
+from api import security
+from api.deps import AppSettings, CurrentPrincipal, Portfolio
+from api.schemas import AccountOut
+
+router = APIRouter(prefix="/api", tags=["auth"])
+
+
+class LoginIn(BaseModel):
+    login: str = Field(min_length=1, max_length=254)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class LoginOut(BaseModel):
+    account: AccountOut
+    csrf_token: str = Field(description=f"Send back as {security.CSRF_HEADER} on writes")
+
+
+class ActivationIn(BaseModel):
+    token: str = Field(min_length=1, max_length=200)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+@router.post(
+    "/auth/login",
+    summary="Sign in with login and password; sets the session and CSRF cookies",
+    responses={401: {"description": "Wrong login or password"}, 429: {"description": "Locked"}},
+)
+def login(body: LoginIn, response: Response, app: Portfolio, settings: AppSettings) -> LoginOut:
+    account = app.authenticate_password(body.login, body.password)
+    session = security.open_session(settings, response, account.id)
+    return LoginOut(account=AccountOut.model_validate(account), csrf_token=session.csrf_token)
+
+
+@router.post("/auth/logout", status_code=204, summary="Sign out (clears the cookies)")
+def logout(_: CurrentPrincipal, response: Response, settings: AppSettings) -> None:
+    security.close_session(settings, response)
+
+
+@router.get(
+    "/activation",
+    summary="Which account an activation token is for (the link an administrator hands out)",
+)
+def activation_info(token: str, app: Portfolio) -> AccountOut:
+    return AccountOut.model_validate(app.activation_account(token))
+
+
+@router.post("/activation", summary="Activate an invited account by choosing its password")
+def activate(body: ActivationIn, app: Portfolio) -> AccountOut:
+    return AccountOut.model_validate(app.activate_account(body.token, body.password))

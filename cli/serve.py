@@ -1,0 +1,34 @@
+"""`portfolio serve`: the HTTP API under uvicorn (embedded storage unless settings say else)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from storage.settings import Settings
+
+
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address (default PORTFOLIO_HOST)")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default PORTFOLIO_PORT)")] = None,
+) -> None:
+    """Serve the API; OpenAPI at /api/openapi.json, docs at /api/docs."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = Settings()
+    overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
+    settings = settings.model_copy(update=overrides)
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        proxy_headers=settings.behind_tls,
+        log_level="info",
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
