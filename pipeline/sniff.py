@@ -2,7 +2,7 @@
 
 The extension is what the candidate claims; the magic bytes are what the file is. Both must
 agree on one of the three accepted formats. Office files are ZIP archives, so their directory
-and XML prologs are checked here too (see `pipeline.extract.zipguard`): these checks are cheap
+and XML prologs are checked here too (see `pipeline.zipguard`): these checks are cheap
 and run in the parent process, before the sandboxed parse.
 """
 
@@ -13,16 +13,17 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from pipeline.extract.zipguard import ZipLimits, check_archive
+from pipeline.zipguard import ZipLimits, check_archive
 from pipeline.model import Format
 from pipeline.rejections import DocumentRejected, RejectionCategory
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+MB = 1024 * 1024
+DEFAULT_MAX_BYTES = 50 * MB
 
 ACCEPTED_EXTENSIONS: dict[str, Format] = {".docx": "docx", ".pdf": "pdf", ".xlsx": "xlsx"}
 UNSUPPORTED_EXTENSIONS = frozenset(
-    ".doc .dot .docm .dotx .xls .xlsm .xlsb .ods .odt .odp .ppt .pptx .rtf .pages .numbers "
-    ".key .txt .md .html .htm .epub".split()
+    {".doc", ".dot", ".docm", ".dotx", ".xls", ".xlsm", ".xlsb", ".ods", ".odt", ".odp"}
+    | {".ppt", ".pptx", ".rtf", ".pages", ".numbers", ".key", ".txt", ".md", ".html", ".epub"}
 )
 IMAGE_MAGIC = (
     b"\x89PNG\r\n\x1a\n",
@@ -58,7 +59,7 @@ def sniff(
     if len(data) > max_bytes:
         raise DocumentRejected(
             RejectionCategory.TOO_LARGE,
-            f"The file is {len(data) // 1024 // 1024} MB; the limit is {max_bytes // 1024 // 1024} MB.",
+            f"The file is {len(data) / MB:.1f} MB; the limit is {max_bytes / MB:.0f} MB.",
         )
     extension = PurePath(filename).suffix.lower()
     detected = _format_from_magic(data, zip_limits or ZipLimits())

@@ -14,7 +14,7 @@ from pipeline.model import Document, Section
 from pipeline.rejections import DocumentRejected, RejectionCategory
 from pipeline.sniff import DEFAULT_MAX_BYTES, Sniffed, sniff
 
-__all__ = ["extract_document", "extract_sniffed"]
+__all__ = ["extract_document", "extract_sniffed", "preload_readers"]
 
 
 def extract_document(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -34,11 +34,19 @@ def extract_sniffed(data: bytes, sniffed: Sniffed) -> Document:
     except Exception as exc:  # any parser failure on hostile bytes means the file is damaged
         raise DocumentRejected(
             RejectionCategory.CORRUPT,
-            f"The {sniffed.format.upper()} file is damaged and cannot be read ({type(exc).__name__}).",
+            f"The {sniffed.format.upper()} file is damaged and cannot be read "
+            f"({type(exc).__name__}).",
         ) from exc
     if document.word_count == 0:
         raise DocumentRejected(RejectionCategory.EMPTY, "The document contains no text.")
     return document
+
+
+def preload_readers() -> None:
+    """Import every reader now (the sandbox does this before capping its memory)."""
+    import pipeline.extract.docx
+    import pipeline.extract.pdf
+    import pipeline.extract.xlsx  # noqa: F401
 
 
 def _docx(data: bytes) -> Document:

@@ -111,18 +111,18 @@ def _read(page, textpage, number: int) -> PageContent:
 def _page_objects(page) -> tuple[list, list, int]:
     """Thin horizontal and vertical paths (ruling lines) and the number of images."""
     hlines, vlines, images = [], [], 0
-    l, b, r, t = (ctypes.c_float() for _ in range(4))
+    left, b, r, t = (ctypes.c_float() for _ in range(4))
     for i in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, i)
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             images += 1
-        elif kind == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
-            width, height = r.value - l.value, t.value - b.value
+        elif kind == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(obj, left, b, r, t):
+            width, height = r.value - left.value, t.value - b.value
             if height < THIN and width > 3 * THIN:
-                hlines.append(((b.value + t.value) / 2, l.value, r.value))
+                hlines.append(((b.value + t.value) / 2, left.value, r.value))
             elif width < THIN and height > 3 * THIN:
-                vlines.append(((l.value + r.value) / 2, b.value, t.value))
+                vlines.append(((left.value + r.value) / 2, b.value, t.value))
     return hlines, vlines, images
 
 
