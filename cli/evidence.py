@@ -205,6 +205,8 @@ def verify(
     """Replay the whole event log: no gaps, contiguous versions, digest (exit 1 if broken)."""
     result = verify_log(_app(), _anchor(anchor) if anchor else None)
     typer.echo(f"{result.count} events, {result.aggregates} aggregates, log intact")
+    if result.gaps:  # PostgreSQL: ids consumed by retried conflicting writes
+        typer.echo(f"{len(result.gaps)} id gap(s) from rolled-back writes: {result.gaps[:5]}")
     typer.echo(f"anchor {result.last_id}:{result.digest}")
 
 

@@ -87,3 +87,31 @@ def test_verify_log_detects_an_altered_record():
     recorder.select_notifications = altered
     with pytest.raises(LogIntegrityError):
         verify_log(app, anchor=anchor)
+
+
+def _serve_altered(app, change):
+    original = app.recorder.select_notifications
+
+    def altered(start, limit, stop=None, topics=(), *, inclusive_of_start=True):
+        rows = original(start, limit, stop, topics, inclusive_of_start=inclusive_of_start)
+        return [r2 for r in rows if (r2 := change(r)) is not None]
+
+    app.recorder.select_notifications = altered
+
+
+def test_id_gaps_fail_when_strict_and_are_reported_otherwise():
+    app, _ = scenario()
+    _serve_altered(app, lambda r: replace(r, id=r.id + 1) if r.id > 4 else r)
+    with pytest.raises(LogIntegrityError):
+        verify_log(app)  # POPO numbers without gaps: strict by default
+    assert verify_log(app, strict_ids=False).gaps == ((5, 5),)
+
+
+def test_a_removed_event_breaks_its_aggregate_version_run():
+    app, _ = scenario()
+    third_upload = [
+        r.id for r in app.recorder.select_notifications(1, 100) if "EvidenceUploaded" in r.topic
+    ][0]
+    _serve_altered(app, lambda r: None if r.id == third_upload else r)
+    with pytest.raises(LogIntegrityError, match="version"):
+        verify_log(app, strict_ids=False)

@@ -1,0 +1,145 @@
+"""PortfolioApp contract: the same scenarios on every deployment (backend_settings).
+
+"embedded" = SQLite + local blob folder + SQLite key file; "real" = PostgreSQL + SeaweedFS S3
++ PostgreSQL key table. Both are built by the composition root, as the CLI and API build them.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from datetime import timedelta
+
+import pytest
+
+from portfolio.audit.history import history, state_as_of, verify_log
+from portfolio.errors import (
+    AlreadyExists,
+    AlreadySubmitted,
+    BlobTooLarge,
+    DeadlinePassed,
+    EmptyUpload,
+    SubjectErased,
+)
+from storage.bootstrap import build_app
+from tests.unit.evidence_support import T0, FakeClock
+
+LIMIT = 64 * 1024
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def settings(backend_settings):
+    return backend_settings.model_copy(update={"max_upload_bytes": LIMIT})
+
+
+@pytest.fixture
+def app(settings, clock):
+    return build_app(settings, clock=clock)
+
+
+def enrol(app, ref: str = "C-1", **deadlines) -> object:
+    session = app.open_session("RNCP38700", "2024-v1", "2026", "cli:admin", deadlines)
+    return app.add_candidate(session, ref, "Jeanne Dupont", "j@example.org", "VAE", "cli:admin")
+
+
+def doc(text: str, size: int = 3000) -> io.BytesIO:
+    return io.BytesIO((b"%PDF-1.7 " + text.encode() * size)[: size + 9])
+
+
+def events(app) -> int:
+    return verify_log(app).count
+
+
+def test_versions_append_and_submission_freezes(app, settings, clock):
+    cid = enrol(app)
+    for n in range(3):
+        app.upload(cid, "E1", doc(str(n)), f"v{n + 1}.pdf", "application/pdf", "cli:c")
+    app.submit(cid, "E1", 2, "cli:c")
+    app.upload(cid, "E1", doc("late but allowed"), "v4.pdf", "", "cli:c")
+    with pytest.raises(AlreadySubmitted):
+        app.submit(cid, "E1", None, "cli:c")
+    reopened = build_app(settings, clock=clock)  # persisted, not cached
+    view = reopened.production(cid, "E1")
+    assert [v.version for v in view.versions] == [1, 2, 3, 4]
+    assert view.submitted_version == 2 and view.versions[1].filename == "v2.pdf"
+    assert b"".join(reopened.read_version(cid, "E1", 2, "assessor")) == doc("1").getvalue()
+
+
+def test_deadline_empty_and_oversize_write_nothing(app, clock):
+    cid = enrol(app, E2=T0 + timedelta(hours=1))
+    app.upload(cid, "E1", doc("ok"), "ok.pdf", "", "cli:c")
+    before = events(app)
+    with pytest.raises(EmptyUpload):
+        app.upload(cid, "E1", io.BytesIO(b""), "empty.pdf", "", "cli:c")
+    with pytest.raises(BlobTooLarge):
+        app.upload(cid, "E1", io.BytesIO(b"x" * (LIMIT + 1)), "big.pdf", "", "cli:c")
+    clock.advance(hours=2)
+    with pytest.raises(DeadlinePassed):
+        app.upload(cid, "E2", doc("late"), "late.pdf", "", "cli:c")
+    assert events(app) == before
+    assert len(app.production(cid, "E1").versions) == 1
+
+
+def test_retried_creates_make_no_twins(app):
+    cid = enrol(app)
+    session = app.candidate(cid).session_id
+    with pytest.raises(AlreadyExists):
+        app.open_session("RNCP38700", "2024-v1", "2026", "cli:admin")
+    with pytest.raises(AlreadyExists) as caught:
+        app.add_candidate(session, "C-1", "Twin", "t@example.org", "VAE", "cli:admin")
+    assert caught.value.existing_id == cid
+    assert [c.id for c in app.list_candidates(session)] == [cid]
+
+
+def test_concurrent_uploads_get_1_to_n(app):
+    cid = enrol(app)
+    count, barrier, errors = 6, threading.Barrier(6), []
+
+    def one(n: int) -> None:
+        barrier.wait()
+        try:
+            app.upload(cid, "E3", doc(f"c{n}"), f"{n}.pdf", "", "cli:c")
+        except Exception as error:  # noqa: BLE001 - asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=one, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    versions = app.production(cid, "E3").versions
+    assert [v.version for v in versions] == list(range(1, count + 1))
+    assert len({v.sha256 for v in versions}) == count
+    verify_log(app)
+
+
+def test_erasure_keeps_history_and_log(app):
+    cid = enrol(app)
+    app.upload(cid, "E1", doc("personal"), "Dupont.pdf", "", "cli:c")
+    before = verify_log(app)
+    app.erase_candidate(cid, "cli:dpo", "art. 17")
+    with pytest.raises(SubjectErased):
+        b"".join(app.read_version(cid, "E1", 1, "assessor"))
+    assert app.candidate(cid).name == "[effacé]"
+    assert app.production(cid, "E1").versions[0].filename == "[effacé]"
+    assert history(app, cid)[-1].event_type == "CandidateErased"
+    assert verify_log(app, anchor=before.anchor).count == before.count + 1
+
+
+def test_state_as_of_a_past_time(app, clock):
+    cid = enrol(app)
+    app.upload(cid, "E1", doc("1"), "a.pdf", "", "cli:c")
+    middle = clock.advance(days=1)
+    clock.advance(days=1)
+    app.upload(cid, "E1", doc("2"), "b.pdf", "", "cli:c")
+    app.submit(cid, "E1", None, "cli:c")
+    past = state_as_of(app, cid, middle)
+    assert len(past.productions["E1"].versions) == 1
+    assert past.productions["E1"].submitted_version is None
+    assert state_as_of(app, cid, clock()).productions["E1"].submitted_version == 2
