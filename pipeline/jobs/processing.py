@@ -54,6 +54,7 @@ def default_pipeline(settings: Settings) -> Pipeline:
             filename,
             timeout_s=settings.parse_timeout_seconds,
             memory_bytes=settings.parse_memory_bytes,
+            max_bytes=settings.max_upload_bytes,
         )
 
     return Pipeline(PIPELINE_VERSION, extract, check_document, load_referential())
