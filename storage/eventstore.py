@@ -15,7 +15,6 @@ from contextlib import closing, contextmanager
 from portfolio.errors import StorageUnavailable
 from storage.settings import Settings
 
-CONNECT_TIMEOUT_SECONDS = 5
 SQLITE_EVENTS_TABLE = "stored_events"  # eventsourcing.sqlite uses one name for every app
 GUARD_FUNCTION = "refuse_stored_event_change"
 
@@ -50,7 +49,7 @@ def _postgres_env(settings: Settings) -> dict[str, str]:
         "POSTGRES_USER": settings.postgres_user,
         "POSTGRES_PASSWORD": settings.postgres_password.get_secret_value(),
         "POSTGRES_SCHEMA": settings.postgres_schema,
-        "POSTGRES_CONNECT_TIMEOUT": str(CONNECT_TIMEOUT_SECONDS),
+        "POSTGRES_CONNECT_TIMEOUT": str(settings.postgres_connect_timeout),
         "POSTGRES_PRE_PING": "y",  # a restarted server must not break the next request
         "POSTGRES_ENABLE_DB_FUNCTIONS": "y",  # ~2x faster single appends (STACK.md)
         "CREATE_TABLE": "y",
@@ -119,7 +118,7 @@ def _pg_connect(settings: Settings):
         user=settings.postgres_user,
         password=settings.postgres_password.get_secret_value() or None,
         dbname=settings.postgres_dbname,
-        connect_timeout=CONNECT_TIMEOUT_SECONDS,
+        connect_timeout=settings.postgres_connect_timeout,
         autocommit=True,
     )
 

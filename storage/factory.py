@@ -58,7 +58,7 @@ def build_key_table(settings: Settings) -> KeyTable:
         "user": settings.postgres_user,
         "password": settings.postgres_password.get_secret_value() or None,
         "dbname": settings.postgres_dbname,
-        "connect_timeout": 5,
+        "connect_timeout": settings.postgres_connect_timeout,
     }
     return PostgresKeyTable(conninfo, settings.postgres_schema)
 

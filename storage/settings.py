@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     postgres_password: SecretStr = SecretStr("")
     postgres_dbname: str = "postgres"
     postgres_schema: str = "public"
+    postgres_connect_timeout: int = Field(
+        5, ge=1, description="Seconds before an unreachable PostgreSQL is StorageUnavailable"
+    )
 
     # Blob store
     blob_store: Literal["local", "s3"] = "local"

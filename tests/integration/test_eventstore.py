@@ -121,7 +121,13 @@ def test_check_event_store_passes_on_reachable_stores(pg_env, sqlite_settings):
 
 
 def _unreachable(pg_env: Settings) -> Settings:
-    return pg_env.model_copy(update={"postgres_port": 1, "postgres_password": SecretStr("")})
+    return pg_env.model_copy(
+        update={
+            "postgres_port": 1,
+            "postgres_password": SecretStr(""),
+            "postgres_connect_timeout": 1,
+        }
+    )
 
 
 @pytest.mark.postgres

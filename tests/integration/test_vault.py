@@ -10,7 +10,7 @@ from pydantic import SecretStr
 
 from portfolio.errors import InvalidInput, SealedDataCorrupted, StorageUnavailable, SubjectErased
 from storage.factory import build_key_table, build_vault
-from storage.vault import HEADER_SIZE, SEGMENT_SIZE, TAG_SIZE
+from storage.vault import HEADER_SIZE, SEGMENT_SIZE, TAG_SIZE, KeyVault
 
 SIZES = [0, 1, SEGMENT_SIZE - 1, SEGMENT_SIZE, SEGMENT_SIZE + 1, 3 * SEGMENT_SIZE + 5]
 
@@ -194,13 +194,16 @@ class TestPostgresVault(VaultContract):
 
     def test_unreachable_database_is_storage_unavailable(self, settings):
         broken = settings.model_copy(
-            update={"postgres_port": 1, "postgres_password": SecretStr("")}
+            update={
+                "postgres_port": 1,
+                "postgres_password": SecretStr(""),
+                "postgres_connect_timeout": 1,
+            }
         )
         table = build_key_table(broken)
-        table.conninfo["connect_timeout"] = 1
         try:
-            with pytest.raises(StorageUnavailable):
-                build_vault(broken).seal("cand-1", b"x")
+            with pytest.raises(StorageUnavailable, match="schema"):
+                KeyVault(table).seal("cand-1", b"x")
             with pytest.raises(StorageUnavailable):
                 table.lookup("cand-1")
         finally:
