@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import evidence, serve, users
+from cli import evidence, serve, users, worker
 from cli.referential import referential_app
 
 app = typer.Typer(no_args_is_help=True, help="Evidence portfolio for the RNCP title CDC.")
@@ -17,3 +17,4 @@ app.add_typer(referential_app, name="referential")
 evidence.register(app)
 serve.register(app)
 users.register(app)
+worker.register(app)
