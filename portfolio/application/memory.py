@@ -16,7 +16,13 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from portfolio.application.ports import StoredBlob
-from portfolio.errors import BlobCorrupted, BlobNotFound, BlobTooLarge, SubjectErased
+from portfolio.errors import (
+    BlobCorrupted,
+    BlobNotFound,
+    BlobTooLarge,
+    SealedDataCorrupted,
+    SubjectErased,
+)
 
 CHUNK = 64 * 1024
 _NONCE = 16
@@ -119,7 +125,7 @@ class MemoryVault:
                 yield _keystream_xor(key, nonce, offset, body)
                 offset += len(body)
         if mac is None or len(buffer) != _TAG or not hmac.compare_digest(mac.digest(), buffer):
-            raise BlobCorrupted(f"sealed data for {subject} failed authentication")
+            raise SealedDataCorrupted(f"sealed data for {subject} failed authentication")
 
     def destroy(self, subject: str) -> None:
         with self._lock:

@@ -70,10 +70,15 @@ def test_versions_append_and_submission_freezes(app, settings, clock):
     assert b"".join(reopened.read_version(cid, "E1", 2, "assessor")) == doc("1").getvalue()
 
 
-def test_deadline_empty_and_oversize_write_nothing(app, clock):
+def local_blobs(settings) -> list:
+    """Every file under the local blob folder (the S3 port offers no listing)."""
+    return sorted(p for p in settings.blob_dir.rglob("*") if p.is_file())
+
+
+def test_deadline_empty_and_oversize_write_nothing(app, settings, clock):
     cid = enrol(app, E2=T0 + timedelta(hours=1))
     app.upload(cid, "E1", doc("ok"), "ok.pdf", "", "cli:c")
-    before = events(app)
+    before, files = events(app), local_blobs(settings)
     with pytest.raises(EmptyUpload):
         app.upload(cid, "E1", io.BytesIO(b""), "empty.pdf", "", "cli:c")
     with pytest.raises(BlobTooLarge):
@@ -83,6 +88,7 @@ def test_deadline_empty_and_oversize_write_nothing(app, clock):
         app.upload(cid, "E2", doc("late"), "late.pdf", "", "cli:c")
     assert events(app) == before
     assert len(app.production(cid, "E1").versions) == 1
+    assert local_blobs(settings) == files
 
 
 def test_retried_creates_make_no_twins(app):

@@ -200,3 +200,14 @@ def test_session_view_lists_rules_and_deadlines():
     assert view.result_scale == "levels" and view.deadlines == {"E3": T0}
     app.set_deadline(sid, "E3", T0 + timedelta(days=2), "cli:a")
     assert app.session(sid).deadlines["E3"] == T0 + timedelta(days=2)
+
+
+def test_twin_vault_detects_tampered_sealed_values():
+    from portfolio.errors import SealedDataCorrupted
+
+    app = make_app()
+    sealed = bytearray(app.vault.seal("s", b"Jeanne"))
+    assert bytes(sealed) != b"Jeanne" and app.vault.open("s", bytes(sealed)) == b"Jeanne"
+    sealed[20] ^= 1
+    with pytest.raises(SealedDataCorrupted):
+        app.vault.open("s", bytes(sealed))
