@@ -170,13 +170,18 @@ def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
     server = S3Server(endpoint=f"127.0.0.1:{port}", access_key=S3_ACCESS, secret_key=S3_SECRET)
     env = dict(os.environ, AWS_ACCESS_KEY_ID=S3_ACCESS, AWS_SECRET_ACCESS_KEY=S3_SECRET)
     log = (data_dir / "weed.log").open("wb")
+    proc: subprocess.Popen | None = None
     try:
         proc = subprocess.Popen(
-            _weed_args(data_dir, port), env=env, stdout=log, stderr=subprocess.STDOUT
+            _weed_args(data_dir, port),
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent,  # noqa: PLW1509 - only a prctl call, no locks
         )
         _wait_for_s3(server, proc)
     except Exception as exc:  # noqa: BLE001 - turned into skip (local) or failure (CI)
-        _stop(locals().get("proc"))
+        _stop(proc)
         log.close()
         message = f"SeaweedFS could not start: {exc} (log: {data_dir / 'weed.log'})"
         if IN_CI:
@@ -187,6 +192,16 @@ def s3_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S3Server]:
     finally:
         _stop(proc)
         log.close()
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGTERM the server if pytest itself is killed, so no weed outlives its session."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _stop(proc: subprocess.Popen | None) -> None:
