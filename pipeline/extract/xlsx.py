@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from datetime import datetime, time
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -73,5 +74,7 @@ def _plain(value) -> str | float | int | bool | None:
     """Dates and times become ISO text so the Cell stays JSON- and pickle-friendly."""
     if value is None or isinstance(value, str | int | float | bool):
         return value
+    if isinstance(value, datetime) and value.time() == time():
+        value = value.date()  # a spreadsheet date is a datetime at midnight
     iso = getattr(value, "isoformat", None)
     return iso() if callable(iso) else str(value)
