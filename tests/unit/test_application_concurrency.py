@@ -36,3 +36,25 @@ def test_concurrent_uploads_are_numbered_without_gaps():
     assert [v.version for v in versions] == list(range(1, 9))
     assert len({v.sha256 for v in versions}) == 8
     verify_log(app)
+
+
+def test_concurrent_enrolments_in_one_session_all_land_on_the_roster():
+    app = make_app()
+    session = app.candidate(enrolled(app)).session_id
+    barrier, errors = threading.Barrier(6), []
+
+    def add(n: int) -> None:
+        barrier.wait()
+        try:
+            app.add_candidate(session, f"R-{n}", "N", f"n{n}@example.org", "VAE", "cli:a")
+        except Exception as error:  # noqa: BLE001 - asserted below
+            errors.append(error)
+
+    threads = [threading.Thread(target=add, args=(n,)) for n in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    refs = sorted(c.ref for c in app.list_candidates(session))
+    assert refs == ["C-001"] + [f"R-{n}" for n in range(6)]
