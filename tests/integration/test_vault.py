@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
+import time
+import tracemalloc
 
 import pytest
 from pydantic import SecretStr
@@ -208,3 +211,40 @@ class TestPostgresVault(VaultContract):
                 table.lookup("cand-1")
         finally:
             table.close()
+
+
+def _measured(work):
+    """(seconds, peak traced bytes) of running `work()`."""
+    tracemalloc.start()
+    try:
+        started = time.perf_counter()
+        work()
+        return time.perf_counter() - started, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.slow
+def test_50_mb_stream_is_sealed_and_opened_in_small_memory(sqlite_settings, tmp_path):
+    vault, size, chunk = build_vault(sqlite_settings), 50 * 1024 * 1024, 256 * 1024
+    block, sealed_path, plain = os.urandom(chunk), tmp_path / "sealed.bin", hashlib.sha256()
+
+    def seal() -> None:
+        with sealed_path.open("wb") as out:
+            for piece in vault.seal_stream("cand-1", (block for _ in range(size // chunk))):
+                out.write(piece)
+
+    def open_() -> None:
+        with sealed_path.open("rb") as sealed:
+            for piece in vault.open_stream("cand-1", iter(lambda: sealed.read(chunk), b"")):
+                plain.update(piece)
+
+    seal_seconds, seal_peak = _measured(seal)
+    open_seconds, open_peak = _measured(open_)
+    print(
+        f"\nvault 50 MB: seal {seal_seconds:.2f}s peak {seal_peak / 2**20:.1f} MB;"
+        f" open {open_seconds:.2f}s peak {open_peak / 2**20:.1f} MB"
+    )
+    assert sealed_path.stat().st_size == HEADER_SIZE + size + (size // SEGMENT_SIZE) * TAG_SIZE
+    assert plain.hexdigest() == hashlib.sha256(block * (size // chunk)).hexdigest()
+    assert seal_peak < 8 * 1024 * 1024 and open_peak < 8 * 1024 * 1024
