@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from portfolio.application.app import PortfolioApp, utc_now
+from reports import render_pv
 from storage.factory import (
     build_blob_store,
     build_vault,
@@ -30,6 +31,7 @@ def build_app(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Po
             vault=build_vault(settings),
             clock=clock,
             max_upload_bytes=settings.max_upload_bytes,
+            pv_renderer=render_pv,
         )
     protect_event_tables(settings, [PortfolioApp.name])
     return app

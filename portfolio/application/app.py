@@ -18,6 +18,7 @@ from eventsourcing.persistence import JSONTranscoder, Transcoding
 from portfolio.application.accounts import AccountCommands
 from portfolio.application.assessment import AssessmentCommands
 from portfolio.application.evidence import EvidenceCommands
+from portfolio.application.jury import JuryCommands
 from portfolio.application.ports import BlobStore, SubjectVault
 from portfolio.application.queries import EvidenceQueries
 
@@ -42,7 +43,12 @@ class BytesAsBase64(Transcoding):
 
 
 class PortfolioApp(
-    AccountCommands, AssessmentCommands, EvidenceCommands, EvidenceQueries, Application
+    AccountCommands,
+    AssessmentCommands,
+    JuryCommands,
+    EvidenceCommands,
+    EvidenceQueries,
+    Application,
 ):
     """The evidence portfolio: sessions, candidates, productions and their history."""
 

@@ -1,0 +1,337 @@
+"""JuryCommands: deliberation, proposals and decisions per bloc, and the procès-verbal.
+
+The PV renderer is a port (`PVRenderer`: content dict -> DOCX and PDF bytes) handed to
+PortfolioApp as `pv_renderer=` by the composition root (`reports.render_pv`), so the domain
+and application import no document library.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from portfolio.application.assignment import _uuid
+from portfolio.application.loading import load_or_none
+from portfolio.application.pv_content import build_content, candidate_row
+from portfolio.application.scoring import ScoringCommands
+from portfolio.domain.jury import (
+    VALIDE,
+    Attainment,
+    Deliberation,
+    attainment_id,
+    deliberation_id,
+    propose,
+)
+from portfolio.domain.pv import ProcesVerbal
+from portfolio.errors import (
+    InvalidInput,
+    NotFound,
+    PVAlreadyFinal,
+    PVNotFound,
+    PVRegenerationMismatch,
+    RationaleRequired,
+)
+from portfolio.referential import load_referential
+
+PVRenderer = Callable[[dict[str, Any]], tuple[bytes, bytes]]
+
+
+@dataclass(frozen=True)
+class ProposalView:
+    bloc: int
+    finals: dict[str, str | None]  # "situation:criterion" -> final value
+    proposal: str
+
+
+@dataclass(frozen=True)
+class PVView:
+    pv_id: UUID
+    session_id: UUID
+    number: int
+    sha256: str  # what members sign: the PDF's sha256
+    docx_sha256: str
+    pdf_sha256: str
+    signatories: tuple[UUID, ...]
+    signed_by: tuple[UUID, ...]
+    final: bool
+    corrects: UUID | None
+
+
+def _pv_view(pv: ProcesVerbal) -> PVView:
+    return PVView(
+        pv.id,
+        pv.session_id,
+        pv.number,
+        pv.sha256,
+        pv.docx_sha256,
+        pv.pdf_sha256,
+        tuple(pv.signatories),
+        tuple(pv.signatures),
+        pv.final,
+        pv.corrects,
+    )
+
+
+class JuryCommands(ScoringCommands):
+    """Mixin for PortfolioApp: the deliberation jury and its procès-verbaux."""
+
+    extra: dict[str, Any]
+
+    def _deliberation(self, session_id: UUID) -> Deliberation:
+        return self._load(deliberation_id(_uuid(session_id)), Deliberation, NotFound)
+
+    def open_deliberation(
+        self, session_id: UUID | str, held_on: str, mode: str, actor: str
+    ) -> UUID:
+        """Open the session's deliberation (once; opening again returns the same id)."""
+        session = self._rules(_uuid(session_id))
+        existing = load_or_none(self, deliberation_id(session.id))
+        if existing is not None:
+            return existing.id
+        deliberation = Deliberation.open(session.id, held_on, mode, actor, self.clock())
+        self._retrying(lambda: self._save(deliberation))
+        return deliberation.id
+
+    def _on_deliberation(
+        self, session_id: UUID | str, change: Callable[[Deliberation], Any]
+    ) -> Any:
+        def command() -> Any:
+            deliberation = self._deliberation(_uuid(session_id))
+            result = change(deliberation)
+            self._save(deliberation)
+            return result
+
+        return self._retrying(command)
+
+    def seat_member(
+        self,
+        session_id: UUID | str,
+        account_id: UUID | str,
+        name: str,
+        capacity: str,
+        external: bool,
+        actor: str,
+    ) -> None:
+        """Seat a jury member with their capacity and whether they are external."""
+        account = _uuid(account_id)
+        self._on_deliberation(
+            session_id, lambda d: d.seat(account, name, capacity, external, actor, self.clock())
+        )
+
+    def record_incident(self, session_id: UUID | str, text: str, actor: str) -> None:
+        self._on_deliberation(session_id, lambda d: d.record_incident(text, actor, self.clock()))
+
+    def propose_bloc(self, candidate_id: UUID | str, bloc: int) -> ProposalView:
+        """The system's proposal for one bloc, from every situation evaluating it."""
+        candidate = self._assessed_candidate(_uuid(candidate_id))
+        session = self._rules(candidate.session_id)
+        finals: dict[str, str | None] = {}
+        for situation in load_referential().situations:
+            if situation.bloc == bloc:
+                for criterion, value in self.final_scores(candidate.id, situation.id).items():
+                    finals[f"{situation.id}:{criterion}"] = value
+        if not finals:
+            raise InvalidInput(f"no bloc {bloc} in the referential")
+        proposal = propose(session.result_scale, session.compensation, session.pass_mark, finals)
+        return ProposalView(bloc, finals, proposal)
+
+    def decide_bloc(
+        self,
+        session_id: UUID | str,
+        candidate_id: UUID | str,
+        bloc: int,
+        decision: str,
+        reasons: str,
+        actor: str,
+        correcting: bool = False,
+    ) -> ProposalView:
+        """Record the jury's decision on a bloc; departing from the proposal needs reasons."""
+        candidate = self._assessed_candidate(_uuid(candidate_id))
+        if candidate.session_id != _uuid(session_id):
+            raise InvalidInput(f"candidate {candidate.id} is not in session {session_id}")
+
+        def change(deliberation: Deliberation) -> ProposalView:
+            conflicted = {
+                m.account_id
+                for m in deliberation.members
+                if self.has_conflict(m.account_id, candidate.id)
+            }
+            deliberation.ensure_may_decide(conflicted)
+            proposed = self.propose_bloc(candidate.id, bloc)
+            deliberation.decide(
+                candidate.id,
+                bloc,
+                proposed.proposal,
+                decision,
+                reasons,
+                actor,
+                self.clock(),
+                correcting,
+            )
+            return proposed
+
+        return self._on_deliberation(session_id, change)
+
+    # -- procès-verbal ---------------------------------------------------------------------
+    def _renderer(self) -> PVRenderer:
+        renderer = getattr(self, "extra", {}).get("pv_renderer")
+        if renderer is None:
+            raise RuntimeError("PortfolioApp was built without pv_renderer (see storage/bootstrap)")
+        return renderer
+
+    def _pv(self, key: UUID | str) -> ProcesVerbal:
+        return self._load(_uuid(key), ProcesVerbal, PVNotFound)
+
+    def _content(self, deliberation: Deliberation, number: int, corrects: dict | None) -> dict:
+        session = self._rules(deliberation.session_id)
+        decided = {cid for cid, _ in deliberation.decisions}
+        rows = []
+        for cid in session.candidate_ids:
+            if cid in decided:
+                candidate = self._assessed_candidate(cid)
+                rows.append(
+                    candidate_row(
+                        deliberation, candidate, self._acquired_before(candidate.ref, session.id)
+                    )
+                )
+        return build_content(session, deliberation, rows, number, self.clock(), corrects)
+
+    def _acquired_before(self, ref: str, session_id: UUID) -> set[int]:
+        attainment = load_or_none(self, attainment_id(ref))
+        if attainment is None:
+            return set()
+        return {b for b, at in attainment.acquired.items() if at["session_id"] != session_id}
+
+    def _issue(
+        self,
+        deliberation: Deliberation,
+        corrects: ProcesVerbal | None,
+        reason: str | None,
+        actor: str,
+    ) -> ProcesVerbal:
+        number = len(deliberation.pv_ids) + 1
+        ref = (
+            None
+            if corrects is None
+            else {"pv_id": str(corrects.id), "number": corrects.number, "reason": reason}
+        )
+        content = self._content(deliberation, number, ref)
+        docx, pdf = self._renderer()(content)
+        for data in (docx, pdf):
+            self.blobs.put(io.BytesIO(data))
+        pv = ProcesVerbal.generate(
+            at=self.clock(),
+            session_id=deliberation.session_id,
+            number=number,
+            content=content,
+            docx_sha256=hashlib.sha256(docx).hexdigest(),
+            pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+            signatories=[m.account_id for m in deliberation.members],
+            corrects=None if corrects is None else corrects.id,
+            correction_reason=reason,
+            actor=actor,
+        )
+        deliberation.issue(pv.id, actor, self.clock())
+        self._save(pv, deliberation)
+        return pv
+
+    def generate_pv(self, session_id: UUID | str, actor: str) -> PVView:
+        """Generate the session's PV (DOCX + PDF); again before it is final returns the same."""
+
+        def command() -> PVView:
+            deliberation = self._deliberation(_uuid(session_id))
+            if deliberation.pv_ids:
+                latest = self._pv(deliberation.pv_ids[-1])
+                if latest.final:
+                    raise PVAlreadyFinal("the PV is signed; issue a correction instead")
+                return _pv_view(latest)
+            deliberation.ensure_may_decide(set())
+            if not deliberation.decisions:
+                raise InvalidInput("the jury has not decided on any bloc yet")
+            return _pv_view(self._issue(deliberation, None, None, actor))
+
+        return self._retrying(command)
+
+    def correct_pv(self, pv_key: UUID | str, reason: str, actor: str) -> PVView:
+        """Issue a new PV that references a final one (the signed one stays as it was)."""
+        if not (reason or "").strip():
+            raise RationaleRequired("a correction needs its reason")
+
+        def command() -> PVView:
+            old = self._pv(pv_key)
+            if not old.final:
+                raise PVAlreadyFinal("only a final PV is corrected; this one is still open")
+            deliberation = self._deliberation(old.session_id)
+            if deliberation.pv_ids[-1] != old.id:
+                raise PVAlreadyFinal("this PV was already corrected; correct the latest one")
+            return _pv_view(self._issue(deliberation, old, reason.strip(), actor))
+
+        return self._retrying(command)
+
+    def sign_pv(self, pv_key: UUID | str, member_id: UUID | str, sha256: str) -> PVView:
+        """A member signs the PV's sha256; the last signature makes it final and blocs acquired."""
+
+        def command() -> PVView:
+            pv = self._pv(pv_key)
+            became_final = pv.sign(_uuid(member_id), sha256, self.clock())
+            acquired = self._acquisitions(pv) if became_final else []
+            self._save(pv, *acquired)
+            return _pv_view(pv)
+
+        return self._retrying(command)
+
+    def _acquisitions(self, pv: ProcesVerbal) -> list[Attainment]:
+        changed = []
+        for row in pv.content["candidates"]:
+            attainment = load_or_none(self, attainment_id(row["ref"])) or Attainment.open(
+                row["ref"], self.clock()
+            )
+            for bloc in row["blocs"]:
+                if bloc["result"] == VALIDE:
+                    attainment.acquire(
+                        bloc["number"],
+                        pv.session_id,
+                        pv.id,
+                        pv.content["listing"],
+                        pv.content["referential_version"],
+                        self.clock(),
+                    )
+            changed.append(attainment)
+        return changed
+
+    def pv(self, pv_key: UUID | str) -> PVView:
+        return _pv_view(self._pv(pv_key))
+
+    def pvs(self, session_id: UUID | str) -> list[PVView]:
+        """Every PV of the session, the latest last."""
+        return [_pv_view(self._pv(k)) for k in self._deliberation(_uuid(session_id)).pv_ids]
+
+    def pv_document(self, pv_key: UUID | str, fmt: str) -> bytes:
+        """The stored DOCX or PDF of a PV."""
+        pv = self._pv(pv_key)
+        digest = {"docx": pv.docx_sha256, "pdf": pv.pdf_sha256}.get(fmt)
+        if digest is None:
+            raise InvalidInput("format must be docx or pdf")
+        return b"".join(self.blobs.open(digest))
+
+    def regenerate_pv(self, pv_key: UUID | str) -> tuple[bytes, bytes]:
+        """Render a PV again from its events; PVRegenerationMismatch if a byte differs."""
+        pv = self._pv(pv_key)
+        docx, pdf = self._renderer()(pv.content)
+        digests = (hashlib.sha256(docx).hexdigest(), hashlib.sha256(pdf).hexdigest())
+        if digests != (pv.docx_sha256, pv.pdf_sha256):
+            raise PVRegenerationMismatch(f"PV {pv.number} no longer renders to its signed bytes")
+        return docx, pdf
+
+    def acquired_blocs(self, candidate_ref: str) -> dict[int, dict[str, Any]]:
+        """Blocs acquired for good by a candidate number, across sessions."""
+        attainment = load_or_none(self, attainment_id(candidate_ref))
+        return {} if attainment is None else dict(attainment.acquired)
+
+    def title_obtained(self, candidate_ref: str) -> bool:
+        attainment = load_or_none(self, attainment_id(candidate_ref))
+        return attainment is not None and attainment.title_obtained
