@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pipeline.checks.statements import Statement, labelled_value, row_value, statements
 from pipeline.model import Document
-from pipeline.numbers import find_numbers
+from pipeline.numbers import find_numbers, fold
 from pipeline.report import CheckResult
 
 SR_TOLERANCE = 0.01  # relative: candidates round the rate (45,0 %) before dividing
@@ -33,7 +33,9 @@ _SR = re.compile(
     r"(seuil de rentabilite|point d'equilibre|ca critique)\s*(\([^)]*\)\s*)?"
     r"(=|:|est (de|egal a|atteint a|fixe a)|s'eleve a|atteint)"
 )
+_SR_ROW = re.compile(r"^(seuil de rentabilite|point d'equilibre|ca critique)\b")
 _POINT_MORT = re.compile(r"point mort")
+_POINT_MORT_ROW = re.compile(r"^point mort\b.*\b(mois|jours?)\b")
 _DURATION_UNIT = re.compile(r"\s*(mois|jours?)\b")
 
 
@@ -79,9 +81,10 @@ def _first_value(doc: Document, *labels: re.Pattern) -> float | None:
 
 
 def stated_sr(doc: Document) -> tuple[float, Statement] | None:
-    """The SR the candidate states: the last amount of the first "seuil de rentabilité = …"."""
+    """The SR the candidate states: the last amount of the first "seuil de rentabilité = …",
+    else the value of a "Seuil de rentabilité" table row (workbooks)."""
     found = labelled_value(doc, _SR, unit="€", last=True)
-    return found or labelled_value(doc, _SR, last=True)
+    return found or labelled_value(doc, _SR, last=True) or row_value(doc, _SR_ROW, unit=None)
 
 
 def check_break_even(doc: Document, competency: str) -> CheckResult:
@@ -121,6 +124,12 @@ def _round(value: float | None) -> float | None:
 def stated_point_mort(doc: Document) -> tuple[str, float, Statement] | None:
     """("mois" | "jours", value, statement) from the first point-mort sentence with a duration."""
     for stmt in statements(doc):
+        row = _POINT_MORT_ROW.match(fold(stmt.cells[0])) if stmt.cells else None
+        if row:
+            value = next((n.value for c in stmt.cells[1:] for n in find_numbers(c)), None)
+            if value is not None:
+                return ("mois" if row[1] == "mois" else "jours"), value, stmt
+            continue
         m = _POINT_MORT.search(stmt.folded)
         if not m:
             continue

@@ -11,7 +11,10 @@ from pipeline.report import CheckResult
 
 TOLERANCE = 0.15  # percentage points
 _CSAT = re.compile(r"\bcsat\b")
-_SHARE = re.compile(r"(?P<part>\d[\d  ]*)\s+(?:[\w'-]+\s+){0,4}sur\s+(?P<total>\d[\d  ]*)")
+_OTHER_INDICATOR = re.compile(r"\b(ces|nps)\b")
+_SHARE = re.compile(
+    r"(?<![\d,.])(?P<part>\d[\d  ]*)\s+(?:[\w'-]+\s+){0,4}sur\s+(?P<total>\d[\d  ]*)"
+)
 
 
 def csat(counts_by_score: dict[int, int]) -> float:
@@ -30,7 +33,9 @@ def _stated(stmt: Statement) -> float | None:
 
 def _share(stmt: Statement) -> tuple[int, int] | None:
     """ "47 clients livrés sur 62 interrogés" -> (47, 62), ignoring "4 ou 5 sur 5"."""
-    for m in _SHARE.finditer(stmt.folded):
+    start = _CSAT.search(stmt.folded).end()
+    other = _OTHER_INDICATOR.search(stmt.folded, start)
+    for m in _SHARE.finditer(stmt.folded[: other.start() if other else None]):
         part, total = (int(re.sub(r"\D", "", m[g])) for g in ("part", "total"))
         if 0 < part <= total and total > 5:
             return part, total

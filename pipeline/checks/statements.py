@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pipeline.model import Document, Section
 from pipeline.numbers import Number, find_numbers, fold
 
+_ENDS_SENTENCE = re.compile(r"[.!?…:;»)]\s*$|^\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«(–-])")
 
 
@@ -30,7 +31,7 @@ class Statement:
 def statements(doc: Document) -> Iterator[Statement]:
     """Sentences of every paragraph, then table rows, section by section in reading order."""
     for section in doc.all_sections():
-        for paragraph in section.paragraphs:
+        for paragraph in _joined(section.paragraphs):
             for sentence in _SENTENCE_END.split(" ".join(paragraph.split())):
                 if sentence.strip():
                     yield Statement(sentence, fold(sentence), section, False)
@@ -39,6 +40,18 @@ def statements(doc: Document) -> Iterator[Statement]:
                 cells = tuple("" if c.value is None else str(c.value) for c in row)
                 text = " | ".join(cells)
                 yield Statement(text, fold(text), section, True, cells)
+
+
+def _joined(paragraphs: list[str]) -> Iterator[str]:
+    """Paragraphs with PDF line breaks undone: one not ending a sentence runs into the next."""
+    pending = ""
+    for paragraph in paragraphs:
+        pending = f"{pending} {paragraph}" if pending else paragraph
+        if _ENDS_SENTENCE.search(pending):
+            yield pending
+            pending = ""
+    if pending:
+        yield pending
 
 
 def numbers_after(stmt: Statement, pattern: re.Pattern) -> list[Number]:
