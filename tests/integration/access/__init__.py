@@ -1,0 +1,117 @@
+"""The authorization matrix: who may call each route, one data table per route module.
+
+Every module in this package defines `RULES: list[Rule]`. The matrix test
+(`tests/integration/test_api_access_matrix.py`) fails when the OpenAPI document has an
+operation without a rule (or a rule names no operation), then calls every operation as every
+role — anonymous, administrator, auditor, assessor, jury member, candidate — on the caller's
+own candidate and on someone else's, and compares the status with what the rule implies:
+
+- `public`: everyone (anonymous too) gets a status in `ok`;
+- anonymous on a non-public route: 401;
+- a role not in `allowed`: 403 (decided before anything is looked up);
+- `scoped` routes (about one candidate): a candidate or an assessor acting on a candidate that
+  is not theirs / not assigned gets 404, exactly as for an id that does not exist;
+- otherwise a status in `ok`.
+
+To add a router: add a module here with its `RULES` (path templates exactly as in OpenAPI;
+path parameters are filled from the `World`, see `World.path_value`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+ADMIN = "administrator"
+AUDITOR = "auditor"
+ASSESSOR = "assessor"
+JURY = "jury member"
+CANDIDATE = "candidate"
+ROLES = (ADMIN, AUDITOR, ASSESSOR, JURY, CANDIDATE)
+EVERYONE = frozenset(ROLES)
+OWNERSHIP_BOUND = frozenset({CANDIDATE, ASSESSOR})
+PASSWORD = "matrix-password-123"
+PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+
+
+@dataclass
+class World:
+    """Ids the rules fill path parameters and bodies from; built by the matrix test."""
+
+    session_id: UUID
+    own_candidate: UUID  # candidate A: the candidate account's own, assigned to the assessor
+    other_candidate: UUID  # candidate B: nobody's but the administrators' and auditors'
+    logins: dict[str, str]  # role -> login
+    tokens: dict[str, str]  # role -> API token
+    token_ids: dict[str, str]  # role -> that token's id
+    assessor_id: UUID
+    invited_id: UUID  # an invited, never activated account
+    counter: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def unique(self, prefix: str) -> str:
+        self.counter += 1
+        return f"{prefix}{self.counter}"
+
+    def path_value(self, name: str, role: str | None, own: bool) -> str:
+        values = {
+            "candidate_id": self.own_candidate if own else self.other_candidate,
+            "session_id": self.session_id,
+            "code": "E1",
+            "version": 1,
+            "account_id": self.invited_id,
+            "token_id": self.token_ids.get(role or "", "000000000000"),
+        } | self.extra
+        return str(values[name])
+
+
+Body = Callable[[World, str], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who may call `method path`, and what a permitted call answers."""
+
+    method: str
+    path: str
+    allowed: frozenset[str] = frozenset()
+    ok: frozenset[int] = frozenset({200})
+    scoped: bool = False
+    public: bool = False
+    json: Body | None = None
+    files: Callable[[World, str], dict[str, Any]] | None = None
+    data: Body | None = None
+    query: Body | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.method.upper(), self.path)
+
+    def expected(self, role: str | None, own: bool) -> frozenset[int]:
+        if self.public:
+            return self.ok
+        if role is None:
+            return frozenset({401})
+        if role not in self.allowed:
+            return frozenset({403})
+        if self.scoped and role in OWNERSHIP_BOUND and not own:
+            return frozenset({404})
+        return self.ok
+
+
+def rule(method: str, path: str, *allowed: str, **options: Any) -> Rule:
+    """Shorthand: `rule("GET", "/api/x", ADMIN, AUDITOR, scoped=True)`."""
+    ok = options.pop("ok", {200})
+    return Rule(method, path, frozenset(allowed), frozenset(ok), **options)
+
+
+def all_rules() -> list[Rule]:
+    """Every module's RULES, in module order."""
+    found: list[Rule] = []
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        found += importlib.import_module(f"{__name__}.{module.name}").RULES
+    return found

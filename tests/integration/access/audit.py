@@ -1,0 +1,6 @@
+from tests.integration.access import ADMIN, AUDITOR, rule
+
+RULES = [
+    rule("GET", "/api/candidates/{candidate_id}/history", ADMIN, AUDITOR),
+    rule("GET", "/api/audit/verification", ADMIN, AUDITOR),
+]
