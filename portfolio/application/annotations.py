@@ -11,6 +11,7 @@ from uuid import UUID
 from portfolio.application.assignment import _uuid
 from portfolio.application.loading import load_or_none
 from portfolio.application.scoring import ScoringCommands, situation_grid
+from portfolio.audit.annotations_export import export_annotations
 from portfolio.domain import ids
 from portfolio.domain.annotation import Anchor, Annotation, ProductionAnnotations, annotations_id
 from portfolio.domain.production import Production, check_code
@@ -129,3 +130,11 @@ class AnnotationCommands(ScoringCommands):
         if self._may_see_all(viewer, candidate, code):
             return found
         return [a for a in found if a.author_id == viewer]
+
+    def annotations_jsonld(
+        self, candidate_id: UUID | str, code: str, include_retracted: bool = False
+    ) -> dict:
+        """The production's annotations as a W3C Web Annotation collection (JSON-LD)."""
+        production_id = ids.production_id(_uuid(candidate_id), check_code(code))
+        found = self.all_annotations(candidate_id, code)
+        return export_annotations(production_id, found, include_retracted)

@@ -1,0 +1,208 @@
+"""A whole session, end to end, on SQLite and on PostgreSQL.
+
+Two candidates (formation and VAE) submit E1/E2/E3; two assessors double-mark every
+situation blind, one discrepancy is moderated, orals are scored; the jury decides (one
+candidate validates all blocs, the other two); the PV is generated in DOCX and PDF, signed by
+every member, becomes final, and regenerates byte for byte from the events, also in a fresh
+application on the same store. A correction is a new PV referencing the first.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime, timedelta
+from uuid import uuid4
+
+import docx
+import pdfplumber
+import pytest
+
+from portfolio.application.assessment import situation_grid
+from portfolio.errors import (
+    BlindMarking,
+    ConflictOfInterest,
+    JuryIncomplete,
+    NotAssigned,
+    PVAlreadyFinal,
+    PVHashMismatch,
+)
+from portfolio.referential import load_referential
+from storage.bootstrap import build_app
+
+SITUATIONS = ("E1", "E2", "ORAL_NEGOTIATION", "E3", "E3_ORAL")
+E1_TEXT = "La veille concurrentielle repose sur des sources fiables et actualisées."
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def settings(request: pytest.FixtureRequest):
+    name = "sqlite_settings" if request.param == "sqlite" else "pg_env"
+    return request.getfixturevalue(name)
+
+
+def _pdf(label: str) -> io.BytesIO:
+    return io.BytesIO(b"%PDF-1.7\n" + label.encode() * 40)
+
+
+def _enrol(app, session, ref, name, route):
+    cand = app.add_candidate(session, ref, name, f"{ref.lower()}@example.org", route, "admin")
+    for code in ("E1", "E2", "E3"):
+        app.upload(cand, code, _pdf(f"{ref}-{code}"), f"{code}.pdf", "application/pdf", "cand")
+        app.submit(cand, code, None, "cand")
+    return cand
+
+
+def _score(app, assessor, cand, situation, overrides=None):
+    for criterion in situation_grid(situation)[1]:
+        value = (overrides or {}).get(criterion, "acquis")
+        app.score_criterion(assessor, cand, situation, criterion, value, f"grille {criterion}")
+    app.sign_off(assessor, cand, situation)
+
+
+def _pdf_text(data: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def test_whole_session(settings) -> None:
+    clock = Clock()
+    app = build_app(settings, clock=clock)
+    referential = load_referential()
+    session = app.open_session(
+        "RNCP38700", referential.version, "2026-juin", "admin", result_scale="levels"
+    )
+    alice = _enrol(app, session, "C-001", "Alice Martin", "formation")
+    bruno = _enrol(app, session, "C-002", "Bruno Petit", "VAE")
+    first, second, tutor, moderator = uuid4(), uuid4(), uuid4(), uuid4()
+
+    # Assignment; Bruno's tutor declares the conflict and is blocked.
+    for cand in (alice, bruno):
+        for situation in SITUATIONS:
+            app.assign_assessor(cand, situation, first, "admin")
+            app.assign_assessor(cand, situation, second, "admin")
+    app.assign_assessor(bruno, "E3", tutor, "admin")
+    app.declare_conflict(tutor, bruno, "tutor", "tuteur de stage", str(tutor))
+    assert app.assigned_candidates(first) == [alice, bruno]
+    assert app.assigned_candidates(tutor) == []
+    with pytest.raises(ConflictOfInterest):
+        app.assign_assessor(bruno, "E3", tutor, "admin")
+    with pytest.raises(NotAssigned):
+        app.score_criterion(uuid4(), bruno, "E3", "CR3.1.1", "acquis", "x")
+    with pytest.raises(ConflictOfInterest):
+        app.score_criterion(tutor, bruno, "E3", "CR3.1.1", "acquis", "x")
+
+    # Annotation by the first assessor, blind to the second.
+    note = app.annotate(
+        first,
+        alice,
+        "E1",
+        "s1",
+        4,
+        24,
+        "veille bien décrite",
+        "CR1.1.1",
+        exact=E1_TEXT[4:24],
+        prefix=E1_TEXT[:4],
+        suffix=E1_TEXT[24:40],
+    )
+    assert app.annotations(second, alice, "E1") == []
+
+    # Double marking, blind; one discrepancy on Alice's CR1.2.4, moderated.
+    _score(app, first, alice, "E1")
+    with pytest.raises(BlindMarking):
+        app.assessment_sheet(second, alice, "E1", first)
+    _score(app, second, alice, "E1", {"CR1.2.4": "partiellement acquis"})
+    assert [d.criterion for d in app.discrepancies(alice, "E1")] == ["CR1.2.4"]
+    app.moderate(moderator, alice, "E1", "CR1.2.4", "acquis", "seuil de rentabilité juste")
+    assert [a.annotation_id for a in app.annotations(second, alice, "E1")] == [note]
+    for situation in SITUATIONS[1:]:
+        _score(app, first, alice, situation)
+        _score(app, second, alice, situation)
+    bloc3_gap = {"CR3.2.7": "non acquis"}
+    for situation in SITUATIONS:
+        extra = bloc3_gap if situation == "E3" else None
+        _score(app, first, bruno, situation, extra)
+        _score(app, second, bruno, situation, extra)
+
+    exported = app.annotations_jsonld(alice, "E1")
+    quote = exported["first"]["items"][0]["target"]["selector"][0]["refinedBy"]
+    assert quote == {
+        "type": "TextQuoteSelector",
+        "exact": E1_TEXT[4:24],
+        "prefix": E1_TEXT[:4],
+        "suffix": E1_TEXT[24:40],
+    }
+
+    # Jury: refused while incomplete, then decides.
+    app.open_deliberation(session, "2026-07-03", "présentiel", "admin")
+    members = [uuid4(), uuid4(), uuid4()]
+    app.seat_member(session, members[0], "Claire Durand", "présidente, professionnelle", True, "a")
+    with pytest.raises(JuryIncomplete):
+        app.decide_bloc(session, alice, 1, "validé", "", "president")
+    app.seat_member(session, members[1], "Marc Leroy", "représentant du certificateur", False, "a")
+    app.seat_member(session, members[2], "Nadia Benali", "professionnelle du métier", True, "a")
+    for bloc in (1, 2, 3):
+        assert app.propose_bloc(alice, bloc).proposal == "validé"
+        app.decide_bloc(session, alice, bloc, "validé", "", "president")
+    for bloc in (1, 2):
+        app.decide_bloc(session, bruno, bloc, "validé", "", "president")
+    assert app.propose_bloc(bruno, 3).proposal == "non validé"
+    app.decide_bloc(session, bruno, 3, "non validé", "", "president")
+    app.record_incident(session, "Coupure réseau de 10 minutes pendant l'oral de C-002.", "a")
+
+    # PV: generated, signed by all, final; blocs acquired.
+    pv = app.generate_pv(session, "admin")
+    docx_bytes, pdf_bytes = app.pv_document(pv.pv_id, "docx"), app.pv_document(pv.pv_id, "pdf")
+    text = _pdf_text(pdf_bytes)
+    for expected in (
+        "RNCP38700",
+        "C-001",
+        "C-002",
+        "obtenu",
+        "validation partielle",
+        "Claire Durand",
+        "présentiel",
+        "Coupure réseau",
+        "VAE",
+    ):
+        assert expected in text
+    assert "Alice" not in text  # candidates appear by number only
+    paragraphs = "\n".join(p.text for p in docx.Document(io.BytesIO(docx_bytes)).paragraphs)
+    assert "Procès-verbal n° 1" in paragraphs
+    with pytest.raises(PVHashMismatch):
+        app.sign_pv(pv.pv_id, members[0], "0" * 64)
+    for member in members:
+        signed = app.sign_pv(pv.pv_id, member, pv.sha256)
+    assert signed.final
+    assert app.title_obtained("C-001")
+    assert sorted(app.acquired_blocs("C-002")) == [1, 2]
+    with pytest.raises(PVAlreadyFinal):
+        app.generate_pv(session, "admin")
+
+    # Byte-for-byte regeneration, in this app and in a fresh one on the same store.
+    assert app.regenerate_pv(pv.pv_id) == (docx_bytes, pdf_bytes)
+    fresh = build_app(settings)
+    assert fresh.regenerate_pv(pv.pv_id) == (docx_bytes, pdf_bytes)
+
+    # Correction: a new PV referencing the signed one, which stays as it was.
+    app.decide_bloc(
+        session,
+        bruno,
+        3,
+        "validé",
+        "erreur de report de la grille E3",
+        "president",
+        correcting=True,
+    )
+    corrected = app.correct_pv(pv.pv_id, "erreur matérielle sur le bloc 3 de C-002", "admin")
+    assert corrected.corrects == pv.pv_id and corrected.number == 2
+    assert "rectifie le procès-verbal n° 1" in _pdf_text(app.pv_document(corrected.pv_id, "pdf"))
+    assert app.pv(pv.pv_id).final and app.pv_document(pv.pv_id, "pdf") == pdf_bytes
