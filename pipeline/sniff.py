@@ -13,9 +13,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from pipeline.zipguard import ZipLimits, check_archive
 from pipeline.model import Format
 from pipeline.rejections import DocumentRejected, RejectionCategory
+from pipeline.zipguard import ZipLimits, check_archive
 
 MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 50 * MB
@@ -62,12 +62,12 @@ def sniff(
             f"The file is {len(data) / MB:.1f} MB; the limit is {max_bytes / MB:.0f} MB.",
         )
     extension = PurePath(filename).suffix.lower()
-    detected = _format_from_magic(data, zip_limits or ZipLimits())
+    detected = _format_from_magic(data, extension, zip_limits or ZipLimits())
     _check_extension(extension, detected)
     return Sniffed(format=detected, extension=extension)
 
 
-def _format_from_magic(data: bytes, limits: ZipLimits) -> Format:
+def _format_from_magic(data: bytes, extension: str, limits: ZipLimits) -> Format:
     head = data[:16]
     if head.startswith(ZIP_MAGIC):
         return _zip_format(data, limits)
@@ -83,10 +83,12 @@ def _format_from_magic(data: bytes, limits: ZipLimits) -> Format:
         raise DocumentRejected(
             RejectionCategory.UNSUPPORTED_FORMAT, "RTF files are not accepted; save as DOCX or PDF."
         )
-    return _unknown_content()
+    return _unknown_content(extension)
 
 
-def _unknown_content() -> Format:
+def _unknown_content(extension: str) -> Format:
+    if extension in UNSUPPORTED_EXTENSIONS:
+        raise DocumentRejected(RejectionCategory.UNSUPPORTED_FORMAT)
     raise DocumentRejected(
         RejectionCategory.WRONG_TYPE, "The file is not a DOCX, PDF or XLSX document."
     )

@@ -118,12 +118,20 @@ def _page_objects(page) -> tuple[list, list, int]:
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             images += 1
         elif kind == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(obj, left, b, r, t):
-            width, height = r.value - left.value, t.value - b.value
-            if height < THIN and width > 3 * THIN:
-                hlines.append(((b.value + t.value) / 2, left.value, r.value))
-            elif width < THIN and height > 3 * THIN:
-                vlines.append(((left.value + r.value) / 2, b.value, t.value))
+            x0, y0, x1, y1 = left.value, b.value, r.value, t.value
+            if y1 - y0 < THIN and x1 - x0 > 3 * THIN:
+                hlines.append(((y0 + y1) / 2, x0, x1))
+            elif x1 - x0 < THIN and y1 - y0 > 3 * THIN:
+                vlines.append(((x0 + x1) / 2, y0, y1))
+            elif _stroked(obj):  # a framed cell: its four sides are ruling lines
+                hlines.extend([(y0, x0, x1), (y1, x0, x1)])
+                vlines.extend([(x0, y0, y1), (x1, y0, y1)])
     return hlines, vlines, images
+
+
+def _stroked(obj) -> bool:
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    return bool(raw.FPDFPath_GetDrawMode(obj, fill, stroke) and stroke.value)
 
 
 def _grids(hlines: list, vlines: list) -> list[Grid]:
@@ -146,7 +154,7 @@ def _grids(hlines: list, vlines: list) -> list[Grid]:
     for vi, v in enumerate(vlines):
         groups.setdefault(find(len(hlines) + vi), ([], []))[1].append(v[0])
     grids = [Grid(_snap(xs), _snap(ys)[::-1]) for ys, xs in groups.values()]
-    return [g for g in grids if len(g.xs) >= 2 and len(g.ys) >= 2]
+    return [g for g in grids if len(g.xs) >= 2 and len(g.ys) >= 2 and len(g.xs) + len(g.ys) > 4]
 
 
 def _snap(values: list[float]) -> list[float]:

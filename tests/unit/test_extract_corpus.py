@@ -90,6 +90,19 @@ def test_manifest_headings_are_sections_at_their_level_and_page(entry: dict) -> 
 
 
 @pytest.mark.parametrize("entry", TEXT_DOCUMENTS, ids=lambda e: e["path"])
+def test_placeholder_headings_are_sections_too(entry: dict) -> None:
+    """A heading followed only by "À compléter." is still a section: checkers judge its body."""
+    placeholders = [
+        item["placeholder_heading"]
+        for element in entry["elements"].values()
+        for item in [element, *(element.get("sub_elements") or {}).values()]
+        if item.get("note") == "placeholder_only" and item.get("placeholder_heading")
+    ]
+    sections = _by_heading(_extract(entry["path"]))
+    assert [h for h in placeholders if fold(h) not in sections] == []
+
+
+@pytest.mark.parametrize("entry", TEXT_DOCUMENTS, ids=lambda e: e["path"])
 def test_table_of_contents_entries_do_not_become_sections(entry: dict) -> None:
     headings = [fold(s.heading) for s in _extract(entry["path"]).all_sections() if s.level]
     duplicates = {h for h in headings if headings.count(h) > 1}
