@@ -157,7 +157,10 @@ class EvidenceCommands(PortfolioBase):
         media_type: str,
         actor: str,
     ) -> VersionInfo:
-        """Store a new version of production `code`; returns its number and facts."""
+        """Store a new version of production `code`; returns its number and facts.
+
+        The deadline is checked when the upload starts (a long transfer begun in time counts).
+        """
         code = check_code(code)
         candidate = self._candidate_agg(candidate_id)
         candidate.ensure_not_erased()
