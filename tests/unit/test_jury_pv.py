@@ -1,0 +1,91 @@
+"""The procès-verbal: signatures bound to its hash, finality, corrections, regeneration."""
+
+from __future__ import annotations
+
+import hashlib
+from uuid import uuid4
+
+import pytest
+
+from portfolio.errors import (
+    Forbidden,
+    InvalidInput,
+    PVAlreadyFinal,
+    PVAlreadySigned,
+    PVHashMismatch,
+    PVRegenerationMismatch,
+    RationaleRequired,
+)
+from reports import render_pv
+from tests.unit.assessment_support import jury_app, scored_candidate, seated_jury, session_with
+
+
+@pytest.fixture
+def decided():
+    app = jury_app()
+    session = session_with(app)
+    full = scored_candidate(app, session, "C-1")
+    partial = scored_candidate(app, session, "C-2", overrides={"CR3.1.2": "non acquis"})
+    members = seated_jury(app, session)
+    for bloc in (1, 2, 3):
+        app.decide_bloc(session, full, bloc, "validé", "", "p")
+        expected = "non validé" if bloc == 3 else "validé"
+        app.decide_bloc(session, partial, bloc, expected, "", "p")
+    return app, session, members
+
+
+def test_generate_is_idempotent_until_final(decided) -> None:
+    app, session, _ = decided
+    first = app.generate_pv(session, "admin")
+    assert app.generate_pv(session, "admin") == first
+    assert hashlib.sha256(app.pv_document(first.pv_id, "pdf")).hexdigest() == first.sha256
+    assert hashlib.sha256(app.pv_document(first.pv_id, "docx")).hexdigest() == first.docx_sha256
+    with pytest.raises(InvalidInput):
+        app.pv_document(first.pv_id, "odt")
+
+
+def test_signatures(decided) -> None:
+    app, session, members = decided
+    pv = app.generate_pv(session, "admin")
+    with pytest.raises(Forbidden):
+        app.sign_pv(pv.pv_id, uuid4(), pv.sha256)
+    with pytest.raises(PVHashMismatch):
+        app.sign_pv(pv.pv_id, members[0], pv.docx_sha256)
+    assert not app.sign_pv(pv.pv_id, members[0], pv.sha256).final
+    with pytest.raises(PVAlreadySigned):
+        app.sign_pv(pv.pv_id, members[0], pv.sha256)
+    assert app.acquired_blocs("C-1") == {}  # nothing acquired before the PV is final
+    app.sign_pv(pv.pv_id, members[1], pv.sha256.upper())
+    final = app.sign_pv(pv.pv_id, members[2], pv.sha256)
+    assert final.final and set(final.signed_by) == set(members)
+    assert app.title_obtained("C-1") and not app.title_obtained("C-2")
+    assert sorted(app.acquired_blocs("C-2")) == [1, 2]
+    with pytest.raises(PVAlreadyFinal):
+        app.sign_pv(pv.pv_id, members[0], pv.sha256)
+
+
+def test_correction_references_the_final_pv(decided) -> None:
+    app, session, members = decided
+    pv = app.generate_pv(session, "admin")
+    with pytest.raises(PVAlreadyFinal):  # not final yet
+        app.correct_pv(pv.pv_id, "coquille", "admin")
+    for member in members:
+        app.sign_pv(pv.pv_id, member, pv.sha256)
+    with pytest.raises(RationaleRequired):
+        app.correct_pv(pv.pv_id, " ", "admin")
+    corrected = app.correct_pv(pv.pv_id, "coquille dans la qualité d'un membre", "admin")
+    assert (corrected.number, corrected.corrects) == (2, pv.pv_id)
+    assert corrected.sha256 != pv.sha256 and not corrected.final
+    assert [p.number for p in app.pvs(session)] == [1, 2]
+    with pytest.raises(PVAlreadyFinal):
+        app.correct_pv(pv.pv_id, "encore", "admin")
+
+
+def test_regeneration_is_byte_for_byte_and_detects_drift(decided) -> None:
+    app, session, _ = decided
+    pv = app.generate_pv(session, "admin")
+    stored = (app.pv_document(pv.pv_id, "docx"), app.pv_document(pv.pv_id, "pdf"))
+    assert app.regenerate_pv(pv.pv_id) == stored
+    app.extra["pv_renderer"] = lambda content: render_pv({**content, "number": 99})
+    with pytest.raises(PVRegenerationMismatch):
+        app.regenerate_pv(pv.pv_id)
