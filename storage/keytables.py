@@ -8,6 +8,7 @@ silently creating a fresh key.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from contextlib import closing
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from portfolio.errors import StorageUnavailable
+from storage.pgpool import discard_pool, shared_pool
 
 
 class KeyTable(Protocol):
@@ -77,11 +79,11 @@ class SqliteKeyTable:
 
 
 class PostgresKeyTable:
-    """Keys in `<schema>.subject_keys`, through a small connection pool opened on first use."""
+    """Keys in `<schema>.subject_keys`, through the shared pool of that server."""
 
-    def __init__(self, conninfo: dict, schema: str, max_size: int = 4) -> None:
-        self.conninfo, self.schema, self.max_size = conninfo, schema, max_size
-        self._pool = None
+    def __init__(self, conninfo: dict, schema: str) -> None:
+        self.conninfo, self.schema = conninfo, schema
+        self._ready = False
         self._lock = threading.Lock()
 
     def _table(self):
@@ -89,43 +91,32 @@ class PostgresKeyTable:
 
         return sql.Identifier(self.schema, "subject_keys")
 
-    def _execute(self, query, params: tuple = ()):
+    def _execute(self, query, params: tuple = ()) -> list[tuple]:
         import psycopg
 
         try:
-            with self._get_pool().connection() as conn:
+            with shared_pool(self.conninfo).connection() as conn:
+                self._create_table(conn)
                 return conn.execute(query, params).fetchall()
         except (psycopg.OperationalError, psycopg.InterfaceError) as exc:  # incl. PoolTimeout
+            discard_pool(self.conninfo)
             raise StorageUnavailable(f"key table in schema {self.schema}: {exc}") from exc
 
-    def _get_pool(self):
+    def _create_table(self, conn) -> None:
+        """Once per table object; a concurrent creator (thread or process) may win the race."""
+        from psycopg import errors, sql
+
         with self._lock:
-            if self._pool is None:
-                self._pool = self._open_pool()
-            return self._pool
-
-    def _open_pool(self):
-        from psycopg import sql
-        from psycopg_pool import ConnectionPool
-
-        pool = ConnectionPool(
-            kwargs={**self.conninfo, "autocommit": True},
-            min_size=1,
-            max_size=self.max_size,
-            timeout=self.conninfo.get("connect_timeout", 5),
-            open=True,
-        )
-        create = sql.SQL(
-            "CREATE TABLE IF NOT EXISTS {t} (subject text PRIMARY KEY, key bytea, "
-            "destroyed_at timestamptz)"
-        ).format(t=self._table())
-        try:
-            with pool.connection() as conn:
+            if self._ready:
+                return
+            create = sql.SQL(
+                "CREATE TABLE IF NOT EXISTS {t} (subject text PRIMARY KEY, key bytea, "
+                "destroyed_at timestamptz)"
+            ).format(t=self._table())
+            # PostgreSQL's IF NOT EXISTS is not race-free: if another creator won, fine.
+            with contextlib.suppress(errors.UniqueViolation, errors.DuplicateTable):
                 conn.execute(create)
-        except Exception:
-            pool.close()
-            raise
-        return pool
+            self._ready = True
 
     def insert_if_absent(self, subject: str, key: bytes) -> None:
         from psycopg import sql
@@ -162,7 +153,4 @@ class PostgresKeyTable:
         )
 
     def close(self) -> None:
-        with self._lock:
-            if self._pool is not None:
-                self._pool.close()
-                self._pool = None
+        """Nothing to release per table: the pool is shared (see `storage.pgpool`)."""

@@ -195,6 +195,15 @@ class TestPostgresVault(VaultContract):
             ).fetchone()[0]
         assert count == 1
 
+    def test_many_vaults_share_one_small_pool(self, settings):
+        from storage.pgpool import shared_pool
+
+        vaults = [build_vault(settings) for _ in range(30)]  # as 30 build_app() calls would
+        for n, vault in enumerate(vaults):
+            assert vault.open(f"c{n}", vault.seal(f"c{n}", b"x")) == b"x"
+        pool = shared_pool(vaults[0].table.conninfo)
+        assert pool.get_stats()["pool_size"] <= pool.max_size <= 4
+
     def test_unreachable_database_is_storage_unavailable(self, settings):
         broken = settings.model_copy(
             update={
