@@ -6,10 +6,12 @@ import re
 
 from pipeline.checks.statements import Statement, statements
 from pipeline.model import Document
-from pipeline.numbers import find_numbers
+from pipeline.numbers import find_numbers, fold, parse_number
 from pipeline.report import CheckResult
 
 TOLERANCE = 0.15  # percentage points
+MIN_SURVEY_ANSWERS = 10
+_SURVEY_COLUMN = re.compile(r"\bcsat\b|satisfaction.*\(?1\s*[-à]\s*5\)?|^satisfaction")
 _CSAT = re.compile(r"\bcsat\b")
 _OTHER_INDICATOR = re.compile(r"\b(ces|nps)\b")
 _SHARE = re.compile(
@@ -23,6 +25,14 @@ def csat(counts_by_score: dict[int, int]) -> float:
     if total <= 0:
         raise ValueError("CSAT needs at least one answer")
     return (counts_by_score.get(4, 0) + counts_by_score.get(5, 0)) / total * 100
+
+
+def _share_from_tables(doc: Document) -> tuple[int, int] | None:
+    answers = answers_from_tables(doc)
+    total = sum(answers.values())
+    if total < MIN_SURVEY_ANSWERS:
+        return None
+    return answers.get(4, 0) + answers.get(5, 0), total
 
 
 def _stated(stmt: Statement) -> float | None:
@@ -42,15 +52,33 @@ def _share(stmt: Statement) -> tuple[int, int] | None:
     return None
 
 
+def answers_from_tables(doc: Document) -> dict[int, int]:
+    """Answers per score 1–5 from survey tables (a "Satisfaction … (1-5)" or "CSAT" column),
+    summed over tables split across pages."""
+    counts: dict[int, int] = {}
+    for table in (t for sec in doc.all_sections() for t in sec.tables):
+        if not table.rows:
+            continue
+        header = [fold(str(c.value or "")) for c in table.rows[0]]
+        column = next((i for i, h in enumerate(header) if _SURVEY_COLUMN.search(h)), None)
+        if column is None:
+            continue
+        for row in table.rows[1:]:
+            score = parse_number(str(row[column].value)) if column < len(row) else None
+            if score is not None and score.is_integer() and 1 <= score <= 5:
+                counts[int(score)] = counts.get(int(score), 0) + 1
+    return counts
+
+
 def check_csat(doc: Document, competency: str) -> CheckResult:
-    """Stated CSAT against satisfied / respondents given in the same sentence."""
+    """Stated CSAT against satisfied / respondents in the same sentence, else the survey table."""
     for stmt in statements(doc):
         if stmt.in_table or not _CSAT.search(stmt.folded):
             continue
         stated = _stated(stmt)
         if stated is None:
             continue
-        share = _share(stmt)
+        share = _share(stmt) or _share_from_tables(doc)
         if share is None:
             return CheckResult(
                 "csat",

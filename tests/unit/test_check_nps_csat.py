@@ -73,3 +73,24 @@ def test_csat_without_counts_is_undetermined():
         check_csat(_doc(["Le CSAT de la livraison est de 77,6 %."]), "x").status == "undetermined"
     )
     assert check_csat(_doc(["Aucune enquête."]), "x").status == "undetermined"
+
+
+def test_csat_from_a_survey_table_split_across_pages():
+    header = ["N°", "Note de recommandation (0-10)", "Satisfaction livraison (1-5)"]
+    page1 = [header] + [[str(i), "9", str(5 if i % 4 else 2)] for i in range(1, 9)]
+    page2 = [header] + [[str(i), "7", str(4 if i % 2 else 1)] for i in range(9, 17)]
+    doc = Document(
+        "pdf",
+        [
+            Section("s4", "4. Parcours client", 1, ["Le CSAT de la livraison est de 75 %."]),
+            Section(
+                "s9",
+                "Annexe 3",
+                1,
+                [],
+                [Table([[Cell(v) for v in r] for r in p]) for p in (page1, page2)],
+            ),
+        ],
+    )  # 6 fives + 4 fours of 16 answers = 62.5 %
+    result = check_csat(doc, "C3.1.3")
+    assert (result.status, result.expected) == ("fail", 62.5)
