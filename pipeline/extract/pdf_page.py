@@ -103,7 +103,7 @@ def _read(page, textpage, number: int) -> PageContent:
     grids = _grids(hlines, vlines)
     box = _Box()
     if grids:
-        content.tables = _fill_tables(grids, tp, text, box)
+        content.tables = _fill_tables(grids, tp, text, box, number)
     content.lines = list(_lines(tp, text, number, box, grids))
     return content
 
@@ -165,7 +165,9 @@ def _snap(values: list[float]) -> list[float]:
     return out
 
 
-def _fill_tables(grids: list[Grid], tp, text: str, box: _Box) -> list[tuple[float, Table]]:
+def _fill_tables(
+    grids: list[Grid], tp, text: str, box: _Box, number: int
+) -> list[tuple[float, Table]]:
     """Drop each word (located by its first character) into the cell under it."""
     cells = [[[[] for _ in g.xs[1:]] for _ in g.ys[1:]] for g in grids]
     for match in _WORD.finditer(text):
@@ -178,12 +180,12 @@ def _fill_tables(grids: list[Grid], tp, text: str, box: _Box) -> list[tuple[floa
             if where is not None:
                 rows[where[0]][where[1]].append(match.group())
                 break
-    return [(g.top, _table(rows)) for g, rows in zip(grids, cells, strict=True)]
+    return [(g.top, _table(rows, number)) for g, rows in zip(grids, cells, strict=True)]
 
 
-def _table(rows: list[list[list[str]]]) -> Table:
+def _table(rows: list[list[list[str]]], number: int) -> Table:
     out = [[Cell(value=" ".join(words) or None) for words in row] for row in rows]
-    return Table(rows=[r for r in out if any(c.value for c in r)])
+    return Table(rows=[r for r in out if any(c.value for c in r)], page=number)
 
 
 def _lines(tp, text: str, number: int, box: _Box, grids: list[Grid]):
