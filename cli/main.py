@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import typer
 
-from cli import check, evidence, serve, users, worker
+from cli import assessment, check, evidence, jury, serve, users, worker
 from cli.referential import referential_app
 
 app = typer.Typer(no_args_is_help=True, help="Evidence portfolio for the RNCP title CDC.")
 app.add_typer(referential_app, name="referential")
+assessment.register(app)
 check.register(app)
 evidence.register(app)
+jury.register(app)
 serve.register(app)
 users.register(app)
 worker.register(app)

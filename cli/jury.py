@@ -1,0 +1,165 @@
+"""`portfolio jury …`: deliberation, decisions per bloc and the procès-verbal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cli.assessment import Account, Candidate, account
+from cli.errors import exits_on_error
+from cli.evidence import Actor, _actor, _app, _uuid
+
+jury_app = typer.Typer(no_args_is_help=True, help="Deliberation jury and procès-verbal.")
+pv_app = typer.Typer(no_args_is_help=True, help="Procès-verbal: generate, sign, export.")
+jury_app.add_typer(pv_app, name="pv")
+
+Session = Annotated[str, typer.Option(help="Session id.")]
+Pv = Annotated[str, typer.Option("--pv", help="PV id.")]
+
+
+@jury_app.command("open")
+@exits_on_error
+def open_(
+    session: Session,
+    date: Annotated[str, typer.Option(help="Deliberation date, e.g. 2026-07-03.")],
+    mode: Annotated[str, typer.Option(help="présentiel, distanciel or hybride.")] = "présentiel",
+    actor: Actor = None,
+) -> None:
+    """Open the session's deliberation."""
+    typer.echo(_app().open_deliberation(_uuid(session, "session"), date, mode, _actor(actor)))
+
+
+@jury_app.command("seat")
+@exits_on_error
+def seat(
+    session: Session,
+    member: Account,
+    name: Annotated[str, typer.Option(help="Name as printed on the PV.")],
+    capacity: Annotated[str, typer.Option(help="Capacity, e.g. professionnel du métier.")],
+    external: Annotated[bool, typer.Option(help="External to certifier and centre?")] = False,
+    actor: Actor = None,
+) -> None:
+    """Seat a jury member."""
+    _app().seat_member(
+        _uuid(session, "session"), account(member), name, capacity, external, _actor(actor)
+    )
+    typer.echo("member seated")
+
+
+@jury_app.command("incident")
+@exits_on_error
+def incident(
+    session: Session, text: Annotated[str, typer.Option(help="What happened.")], actor: Actor = None
+) -> None:
+    """Record an incident for the PV."""
+    _app().record_incident(_uuid(session, "session"), text, _actor(actor))
+    typer.echo("incident recorded")
+
+
+@jury_app.command("propose")
+@exits_on_error
+def propose(candidate: Candidate, bloc: Annotated[int, typer.Option(help="1, 2 or 3.")]) -> None:
+    """Show the system's proposal for a bloc and the final scores behind it."""
+    view = _app().propose_bloc(_uuid(candidate, "candidate"), bloc)
+    for key, value in view.finals.items():
+        typer.echo(f"  {key}: {value}")
+    typer.echo(f"bloc {bloc}: {view.proposal}")
+
+
+@jury_app.command("decide")
+@exits_on_error
+def decide(
+    session: Session,
+    candidate: Candidate,
+    bloc: Annotated[int, typer.Option(help="1, 2 or 3.")],
+    decision: Annotated[str, typer.Option(help="validé or non validé.")],
+    reasons: Annotated[str, typer.Option(help="Needed when departing from the proposal.")] = "",
+    correcting: Annotated[bool, typer.Option(help="Correct a recorded decision.")] = False,
+    actor: Actor = None,
+) -> None:
+    """Record the jury's decision for one bloc of one candidate."""
+    view = _app().decide_bloc(
+        _uuid(session, "session"),
+        _uuid(candidate, "candidate"),
+        bloc,
+        decision,
+        reasons,
+        _actor(actor),
+        correcting,
+    )
+    typer.echo(f"bloc {bloc}: {decision} (proposal: {view.proposal})")
+
+
+@jury_app.command("acquired")
+@exits_on_error
+def acquired(ref: Annotated[str, typer.Option(help="The certifier's candidate number.")]) -> None:
+    """Blocs a candidate number has acquired across sessions."""
+    app = _app()
+    for bloc, where in sorted(app.acquired_blocs(ref).items()):
+        typer.echo(f"bloc {bloc}: session {where['session_id']} (PV {where['pv_id']})")
+    typer.echo("title obtained" if app.title_obtained(ref) else "title not obtained")
+
+
+def _show(view) -> None:
+    state = "final" if view.final else f"{len(view.signed_by)}/{len(view.signatories)} signed"
+    typer.echo(f"{view.pv_id}  n°{view.number}  sha256 {view.sha256}  {state}")
+
+
+@pv_app.command("generate")
+@exits_on_error
+def pv_generate(session: Session, actor: Actor = None) -> None:
+    """Generate the session's PV (DOCX + PDF) and print its id and sha256 to sign."""
+    _show(_app().generate_pv(_uuid(session, "session"), _actor(actor)))
+
+
+@pv_app.command("sign")
+@exits_on_error
+def pv_sign(
+    pv: Pv, member: Account, sha256: Annotated[str, typer.Option(help="The PV's sha256.")]
+) -> None:
+    """Sign the PV as one jury member (bound to its sha256)."""
+    _show(_app().sign_pv(_uuid(pv, "PV"), account(member), sha256))
+
+
+@pv_app.command("correct")
+@exits_on_error
+def pv_correct(
+    pv: Pv, reason: Annotated[str, typer.Option(help="Why.")], actor: Actor = None
+) -> None:
+    """Issue a correcting PV that references a final one."""
+    _show(_app().correct_pv(_uuid(pv, "PV"), reason, _actor(actor)))
+
+
+@pv_app.command("list")
+@exits_on_error
+def pv_list(session: Session) -> None:
+    """The session's PVs, the latest last."""
+    for view in _app().pvs(_uuid(session, "session")):
+        _show(view)
+
+
+@pv_app.command("export")
+@exits_on_error
+def pv_export(
+    pv: Pv,
+    out: Annotated[Path, typer.Option(help="File to write.")],
+    fmt: Annotated[str, typer.Option("--format", help="pdf or docx.")] = "pdf",
+) -> None:
+    """Write the stored PV document to a file."""
+    out.write_bytes(_app().pv_document(_uuid(pv, "PV"), fmt))
+    typer.echo(f"written {out}")
+
+
+@pv_app.command("verify")
+@exits_on_error
+def pv_verify(pv: Pv) -> None:
+    """Regenerate the PV from the events; exit 1 unless it matches byte for byte."""
+    docx, pdf = _app().regenerate_pv(_uuid(pv, "PV"))
+    typer.echo(f"PV regenerated identically ({len(docx)} + {len(pdf)} bytes)")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach `portfolio jury` to the root command."""
+    app.add_typer(jury_app, name="jury")
