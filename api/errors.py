@@ -53,6 +53,8 @@ def problem(status: int, detail: str | None = None, **extra: Any) -> JSONRespons
 
 def status_for(error: errors.PortfolioError) -> int:
     if isinstance(error, DocumentRejected):
+        if error.category is RejectionCategory.TOO_LARGE:
+            return 413
         return 415 if error.category in UNSUPPORTED_MEDIA else 422
     for kind, status in STATUS:
         if isinstance(error, kind):
