@@ -114,9 +114,22 @@ def _parse(data: bytes, sniffed: Sniffed, memory_bytes: int) -> tuple:
     try:
         return ("ok", extract_sniffed(data, sniffed))
     except DocumentRejected as exc:
+        if exc.category is RejectionCategory.CORRUPT and _near_limit(memory_bytes):
+            # lxml and PDFium report a failed allocation as a parse error
+            return ("rejected", RejectionCategory.TOO_LARGE.value, _memory_message(memory_bytes))
         return ("rejected", exc.category.value, exc.message)
     except MemoryError:
         return ("rejected", RejectionCategory.TOO_LARGE.value, _memory_message(memory_bytes))
+
+
+def _near_limit(memory_bytes: int) -> bool:
+    """Whether this process's peak address space came within 10 % of the cap (Linux only)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            peak_kb = next(int(line.split()[1]) for line in status if line.startswith("VmPeak:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        return False
+    return peak_kb * 1024 >= 0.9 * memory_bytes
 
 
 def _memory_message(memory_bytes: int) -> str:
