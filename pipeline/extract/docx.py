@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -31,9 +32,43 @@ MAX_TABLE_ROWS = 20000
 def read_docx(data: bytes) -> list[Block]:
     """Blocks of the document body in reading order (raises on unreadable packages)."""
     document = docx.Document(io.BytesIO(data))
+    styles = _Styles(document)
     items = list(_body_items(document))
-    styled = any(_style_level(p) for p in items if isinstance(p, DocxParagraph))
-    return list(_blocks(items, styled))
+    styled = any(styles.level(p) for p in items if isinstance(p, DocxParagraph))
+    return list(_blocks(items, styles, styled))
+
+
+class _Styles:
+    """Paragraph styles looked up once: python-docx re-scans the style part on every
+    `paragraph.style`, which dominated the time on long documents."""
+
+    def __init__(self, document) -> None:
+        paragraph_styles = [s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH]
+        self._by_id = {s.style_id: s for s in paragraph_styles}
+        self._default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self._levels: dict[str | None, int | None] = {}
+
+    def of(self, paragraph: DocxParagraph):
+        style_id = paragraph._p.style
+        return self._by_id.get(style_id, self._default) if style_id else self._default
+
+    def name(self, paragraph: DocxParagraph) -> str:
+        style = self.of(paragraph)
+        return (style.name or "") if style is not None else ""
+
+    def bold(self, paragraph: DocxParagraph) -> bool:
+        style = self.of(paragraph)
+        return bool(style is not None and style.font.bold)
+
+    def level(self, paragraph: DocxParagraph) -> int | None:
+        own = _outline_level(paragraph._p)
+        if own is not None:
+            return own or None
+        style = self.of(paragraph)
+        key = style.style_id if style is not None else None
+        if key not in self._levels:
+            self._levels[key] = _style_chain_level(style)
+        return self._levels[key]
 
 
 def _body_items(document) -> Iterator[DocxParagraph | DocxTable]:
@@ -58,7 +93,7 @@ def _is_toc_field(sdt) -> bool:
     return gallery is not None and "contents" in (gallery.get(qn("w:val")) or "").lower()
 
 
-def _blocks(items: list, styled: bool) -> Iterator[Block]:
+def _blocks(items: list, styles: _Styles, styled: bool) -> Iterator[Block]:
     toc = _TocSkipper(styled)
     for item in items:
         if isinstance(item, DocxTable):
@@ -66,8 +101,8 @@ def _blocks(items: list, styled: bool) -> Iterator[Block]:
                 yield TableBlock(_table(item))
             continue
         text = clean(item.text)
-        level = _style_level(item) if styled else _fallback_level(item, text)
-        if toc.skips(item, text, level):
+        level = styles.level(item) if styled else _fallback_level(item, text, styles)
+        if toc.skips(item, text, level, styles.name(item)):
             continue
         if not text:
             continue
@@ -83,8 +118,8 @@ class _TocSkipper:
         self.active = False
         self.entries: list[str] = []
 
-    def skips(self, paragraph: DocxParagraph, text: str, level: int | None) -> bool:
-        if _TOC_STYLE.match(_style_name(paragraph)):
+    def skips(self, paragraph: DocxParagraph, text: str, level: int | None, style: str) -> bool:
+        if _TOC_STYLE.match(style):
             return True
         if not self.active:
             self.active = bool(text) and is_toc_title(text) and not (self.styled and level)
@@ -115,14 +150,6 @@ def _breaks_page(paragraph: DocxParagraph) -> bool:
     )
 
 
-def _style_name(paragraph: DocxParagraph) -> str:
-    try:
-        style = paragraph.style
-    except (KeyError, ValueError):
-        return ""
-    return (style.name or "") if style is not None else ""
-
-
 def _outline_level(element) -> int | None:
     """w:outlineLvl 0-8 means heading level 1-9; 9 means body text."""
     ppr = element.find(qn("w:pPr"))
@@ -136,14 +163,7 @@ def _outline_level(element) -> int | None:
     return value + 1 if 0 <= value < 9 else 0
 
 
-def _style_level(paragraph: DocxParagraph) -> int | None:
-    own = _outline_level(paragraph._p)
-    if own is not None:
-        return own or None
-    try:
-        style = paragraph.style
-    except (KeyError, ValueError):
-        return None
+def _style_chain_level(style) -> int | None:
     for _ in range(8):  # base-style chains are short; a cycle must not loop forever
         if style is None:
             return None
@@ -157,18 +177,15 @@ def _style_level(paragraph: DocxParagraph) -> int | None:
     return None
 
 
-def _fallback_level(paragraph: DocxParagraph, text: str) -> int | None:
-    if not looks_like_heading_text(text) or not _all_bold(paragraph):
+def _fallback_level(paragraph: DocxParagraph, text: str, styles: _Styles) -> int | None:
+    if not looks_like_heading_text(text) or not _all_bold(paragraph, styles.bold(paragraph)):
         return None
     return guessed_level(text)
 
 
-def _all_bold(paragraph: DocxParagraph) -> bool:
+def _all_bold(paragraph: DocxParagraph, style_bold: bool) -> bool:
     runs = [r for r in paragraph.runs if r.text.strip()]
-    if not runs:
-        return False
-    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
-    return all(r.bold or (r.bold is None and style_bold) for r in runs)
+    return bool(runs) and all(r.bold or (r.bold is None and style_bold) for r in runs)
 
 
 def _table(table: DocxTable) -> Table:
@@ -178,6 +195,10 @@ def _table(table: DocxTable) -> Table:
     return Table(rows=rows)
 
 
+_W_P, _W_T = qn("w:p"), qn("w:t")
+
+
 def _cell_text(tc) -> str:
-    paragraphs = tc.findall(f".//{qn('w:p')}")
-    return clean(" ".join(DocxParagraph(p, None).text for p in paragraphs))
+    """Plain lxml iteration: 10x faster than python-docx paragraphs on big annex tables."""
+    paragraphs = ("".join(t.text or "" for t in p.iter(_W_T)) for p in tc.iter(_W_P))
+    return clean(" ".join(paragraphs))

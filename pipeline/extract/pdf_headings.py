@@ -76,7 +76,11 @@ def _place(entry: OutlineEntry, page: PageContent, marks: HeadingMarks):
             best = (index, text, used, line)
     if best is not None:
         return best[:3]
-    below = [i for i, line in enumerate(page.lines) if entry.y is None or line.top <= entry.y + 2]
+    below = [
+        i
+        for i, line in enumerate(page.lines)
+        if (entry.y is None or line.top <= entry.y + 2) and (page.number, i) not in marks
+    ]
     return (below[0], entry.title, 0) if below else None
 
 
