@@ -24,7 +24,11 @@ _WORD = re.compile(r"\w+")
 def _detector():
     from lingua import Language, LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_languages(Language.FRENCH, Language.ENGLISH).build()
+    return (
+        LanguageDetectorBuilder.from_languages(Language.FRENCH, Language.ENGLISH)
+        .with_low_accuracy_mode()
+        .build()
+    )
 
 
 def _classify(text: str) -> tuple[str, float]:
