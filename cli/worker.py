@@ -46,6 +46,7 @@ def worker(
 ) -> None:
     """Process uploaded versions (extract, check, record) until interrupted."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.getLogger("pika").setLevel(logging.WARNING)  # connection chatter at INFO
     settings = Settings()
     if threads is not None:
         settings = settings.model_copy(update={"worker_threads": threads})
