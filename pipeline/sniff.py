@@ -111,7 +111,7 @@ def _ole2_rejection(data: bytes) -> DocumentRejected:
 def _zip_format(data: bytes, limits: ZipLimits) -> Format:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+    except Exception:  # a damaged directory raises BadZipFile, struct, Unicode or OS errors
         raise DocumentRejected(
             RejectionCategory.CORRUPT, "The file is a damaged or truncated archive."
         ) from None

@@ -63,7 +63,8 @@ def page_blocks(page: PageContent, marks: HeadingMarks) -> Iterator[Block]:
     skip_until = -1
     for index, line in enumerate(page.lines):
         mark = marks.get((page.number, index))
-        if mark is None and (index <= skip_until or line.skip or line.in_table):
+        content = not (index <= skip_until or line.skip or line.in_table)
+        if mark is None and not content:
             continue
         while tables and tables[0][0] >= line.top:
             yield from _flush(paragraph)
@@ -72,7 +73,8 @@ def page_blocks(page: PageContent, marks: HeadingMarks) -> Iterator[Block]:
             yield from _flush(paragraph)
             yield Heading(mark[0], mark[1], page.number)
             skip_until = index + mark[2] - 1
-            continue
+            if mark[2] or not content:  # 0 lines used: the heading is not printed there
+                continue
         if paragraph and _starts_paragraph(paragraph[-1], line):
             yield from _flush(paragraph)
         paragraph.append(line)

@@ -166,3 +166,16 @@ def test_blank_pdf_is_empty() -> None:
     with pytest.raises(DocumentRejected) as caught:
         _extract(bytes(pdf.output()))
     assert caught.value.category is RejectionCategory.EMPTY
+
+
+def test_outline_title_not_printed_on_its_page_still_opens_a_section() -> None:
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    for title, body in [("Partie A", "Le marche"), ("Partie B", "La concurrence")]:
+        pdf.add_page()
+        pdf.start_section(title)
+        pdf.multi_cell(0, 6, f"{body} est decrit ici. " * 5)
+    document = _extract(bytes(pdf.output()))
+    found = [(s.heading, s.page_start) for s in document.all_sections() if s.level]
+    assert found == [("Partie A", 1), ("Partie B", 2)]
+    assert "La concurrence est decrit ici." in document.all_sections()[-1].own_text()
