@@ -33,6 +33,6 @@ def create_app(settings: Settings | None = None, portfolio: PortfolioApp | None 
     app.state.portfolio = portfolio
     errors.install(app)
     for router in ROUTERS:
-        app.include_router(router)
+        app.include_router(router, responses=errors.PROBLEM_RESPONSES)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
     return app

@@ -41,6 +41,36 @@ UNSUPPORTED_MEDIA = {
 }
 
 
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+    },
+}
+ERROR_STATUSES = {
+    401: "Not signed in, or the token or cookie is not valid",
+    403: "This role may not do this (or the CSRF header is missing)",
+    404: "No such resource, or not one the caller may see",
+    409: "Contradicts the current state (twice, too late, already done)",
+    413: "The request body or the file is too large",
+    415: "The file is not a DOCX, PDF or XLSX document",
+    422: "The request or the file is not valid",
+    429: "Too many failed logins; see Retry-After",
+    503: "Storage unavailable",
+}
+PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {
+        "description": description,
+        "content": {PROBLEM: {"schema": PROBLEM_SCHEMA}},
+    }
+    for status, description in ERROR_STATUSES.items()
+}
+
+
 def problem(status: int, detail: str | None = None, **extra: Any) -> JSONResponse:
     """A problem document: `type` stays about:blank, so `title` is the status phrase."""
     body = {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status}

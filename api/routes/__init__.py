@@ -7,11 +7,13 @@ from fastapi import APIRouter
 
 from api.routes import (
     accounts,
+    assessment,
     assignments,
     audit,
     auth,
     candidates,
     health,
+    jury,
     me,
     precheck,
     productions,
@@ -27,6 +29,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     sessions.router,
     candidates.router,
     assignments.router,
+    assessment.router,
+    jury.router,
     productions.router,
     uploads.router,
     precheck.router,

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 from api import security
 from api.deps import AppSettings, CurrentPrincipal, Portfolio
 from api.schemas import AccountOut
+from portfolio.application.accounts import MIN_PASSWORD
 
 router = APIRouter(prefix="/api", tags=["auth"])
 
@@ -24,7 +25,7 @@ class LoginOut(BaseModel):
 
 class ActivationIn(BaseModel):
     token: str = Field(min_length=1, max_length=200)
-    password: str = Field(min_length=1, max_length=1024)
+    password: str = Field(min_length=MIN_PASSWORD, max_length=1024)
 
 
 @router.post(

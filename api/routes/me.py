@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 
 from api.deps import CurrentPrincipal, Portfolio
 from api.schemas import AccountOut, CandidateOut
+from portfolio.application.accounts import MIN_PASSWORD
 from portfolio.domain.account import Role
 
 router = APIRouter(prefix="/api/me", tags=["me"])
@@ -14,7 +15,7 @@ router = APIRouter(prefix="/api/me", tags=["me"])
 
 class PasswordIn(BaseModel):
     current_password: str = Field(min_length=1, max_length=1024)
-    new_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(min_length=MIN_PASSWORD, max_length=1024)
 
 
 class TokenIn(BaseModel):

@@ -14,6 +14,12 @@ from portfolio.errors import ProductionNotFound
 
 router = APIRouter(prefix="/api/candidates/{candidate_id}/productions", tags=["productions"])
 Code = Annotated[str, Path(pattern="^[Ee][123]$", description="Production code E1, E2 or E3")]
+DOWNLOAD_TYPES = (
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/octet-stream",
+)
 Version = Annotated[int, Path(ge=1, le=1_000_000)]
 
 
@@ -37,7 +43,7 @@ def get_reports(code: Code, scope: ReadableCandidate, app: Portfolio) -> list[Ch
     "/{code}/versions/{version}/content",
     summary="Download one version (the read is recorded in the history)",
     response_class=StreamingResponse,
-    responses={200: {"content": {"application/octet-stream": {}}}},
+    responses={200: {"content": {media: {} for media in DOWNLOAD_TYPES}}},
 )
 def download(code: Code, version: Version, scope: ReadableCandidate, app: Portfolio):
     production = app.production(scope.candidate_id, code)

@@ -209,7 +209,10 @@ class AccountCommands(PortfolioBase):
 
     def authenticate_password(self, login: str, password: str) -> AccountInfo:
         """The account for a login and password; throttled after repeated failures."""
-        key = normalise_login(login)
+        try:
+            key = normalise_login(login)
+        except InvalidInput:
+            raise Unauthenticated("login or password is wrong") from None
         self.login_throttle.check(key)
         account = self._active_or_none(account_id_for(key))
         if account is None or not self._verify(account.password_hash, password):

@@ -7,7 +7,6 @@ calls every operation as every role on A (own) and B (other) and lists every mis
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 
@@ -15,55 +14,22 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from portfolio.application.app import PortfolioApp
-from portfolio.domain.account import Role
 from storage.bootstrap import build_app
 from storage.settings import Settings
 from tests.integration.access import (
     ADMIN,
-    ASSESSOR,
     AUDITOR,
     CANDIDATE,
     JURY,
-    PASSWORD,
     PDF,
     ROLES,
     Rule,
     World,
     all_rules,
+    build_world,
 )
 
 HTTP_METHODS = {"get", "post", "put", "patch", "delete"}
-
-
-def build_world(app: PortfolioApp) -> World:
-    """Accounts for every role (activated, each with an API token) and two candidates."""
-    session = app.open_session("RNCP38789", "2024", "Matrix", "setup")
-    own = app.add_candidate(session, "A-1", "Alice Martin", "alice@example.org", "formation", "x")
-    other = app.add_candidate(session, "B-2", "Bruno Petit", "bruno@example.org", "VAE", "x")
-    for candidate in (own, other):
-        app.upload(candidate, "E1", io.BytesIO(PDF), "e1.pdf", "application/pdf", "x")
-    logins, tokens, token_ids, ids = {}, {}, {}, {}
-    for role in ROLES:
-        login = f"{role.replace(' ', '-')}@example.org"
-        link = own if role == CANDIDATE else None
-        invitation = app.invite_account(login, role.title(), Role(role), "setup", link)
-        app.activate_account(invitation.activation_token, PASSWORD)
-        issued = app.issue_api_token(invitation.account.id, "matrix", "setup")
-        logins[role], tokens[role], token_ids[role] = login, issued.token, issued.token_id
-        ids[role] = invitation.account.id
-    app.assign_assessor(own, "E1", ids[ASSESSOR], "setup")
-    invited = app.invite_account("pending@example.org", "Pending", Role.AUDITOR, "setup")
-    return World(
-        session_id=session,
-        own_candidate=own,
-        other_candidate=other,
-        logins=logins,
-        tokens=tokens,
-        token_ids={},  # revoking: use ids that are not live (the route answers 409)
-        assessor_id=ids[ASSESSOR],
-        invited_id=invited.account.id,
-    )
 
 
 @pytest.fixture

@@ -158,3 +158,9 @@ def test_list_accounts_and_unknown_account(app: AccountsApp) -> None:
     assert [a.login for a in app.list_accounts()] == ["a@example.org", "b@example.org"]
     with pytest.raises(AccountNotFound):
         app.account(app.list_accounts()[0].id.__class__(int=1))
+
+
+@pytest.mark.parametrize("login", ["", "   ", "two words", "x" * 300])
+def test_malformed_logins_fail_like_wrong_passwords(app: AccountsApp, login: str) -> None:
+    with pytest.raises(Unauthenticated):
+        app.authenticate_password(login, PASSWORD)

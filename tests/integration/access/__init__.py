@@ -20,11 +20,15 @@ path parameters are filled from the `World`, see `World.path_value`).
 from __future__ import annotations
 
 import importlib
+import io
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
+
+from portfolio.application.app import PortfolioApp
+from portfolio.domain.account import Role
 
 ADMIN = "administrator"
 AUDITOR = "auditor"
@@ -115,3 +119,33 @@ def all_rules() -> list[Rule]:
     for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         found += importlib.import_module(f"{__name__}.{module.name}").RULES
     return found
+
+
+def build_world(app: PortfolioApp) -> World:
+    """Accounts for every role (activated, each with an API token) and two candidates."""
+    session = app.open_session("RNCP38789", "2024", "Matrix", "setup")
+    own = app.add_candidate(session, "A-1", "Alice Martin", "alice@example.org", "formation", "x")
+    other = app.add_candidate(session, "B-2", "Bruno Petit", "bruno@example.org", "VAE", "x")
+    for candidate in (own, other):
+        app.upload(candidate, "E1", io.BytesIO(PDF), "e1.pdf", "application/pdf", "x")
+    logins, tokens, ids = {}, {}, {}
+    for role in ROLES:
+        login = f"{role.replace(' ', '-')}@example.org"
+        link = own if role == CANDIDATE else None
+        invitation = app.invite_account(login, role.title(), Role(role), "setup", link)
+        app.activate_account(invitation.activation_token, PASSWORD)
+        issued = app.issue_api_token(invitation.account.id, "matrix", "setup")
+        logins[role], tokens[role] = login, issued.token
+        ids[role] = invitation.account.id
+    app.assign_assessor(own, "E1", ids[ASSESSOR], "setup")
+    invited = app.invite_account("pending@example.org", "Pending", Role.AUDITOR, "setup")
+    return World(
+        session_id=session,
+        own_candidate=own,
+        other_candidate=other,
+        logins=logins,
+        tokens=tokens,
+        token_ids={},  # revoking: use ids that are not live (the route answers 409)
+        assessor_id=ids[ASSESSOR],
+        invited_id=invited.account.id,
+    )

@@ -1,0 +1,219 @@
+"""The deliberation jury over HTTP: composition, proposals, decisions, procès-verbaux.
+
+Administrators open the deliberation, seat members and issue PVs; jury members decide and
+sign (each signature names the PV's sha256). PVs are addressed by their number in the session.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from api.deps import Admin, Portfolio, Principal, require
+from api.files import content_disposition
+from portfolio.domain.account import Role
+from portfolio.domain.pv import pv_id
+
+router = APIRouter(tags=["jury"])
+Deliberator = Annotated[Principal, Depends(require(Role.ADMINISTRATOR, Role.JURY_MEMBER))]
+JuryReader = Annotated[
+    Principal, Depends(require(Role.ADMINISTRATOR, Role.AUDITOR, Role.JURY_MEMBER))
+]
+Declarant = Annotated[Principal, Depends(require(Role.ASSESSOR, Role.JURY_MEMBER))]
+JuryMember = Annotated[Principal, Depends(require(Role.JURY_MEMBER))]
+MEDIA = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+class ConflictIn(BaseModel):
+    candidate_id: UUID
+    kind: str = Field(pattern="^(tutor|employer|trainer|other)$")
+    note: str = Field("", max_length=2000)
+
+
+class DeliberationIn(BaseModel):
+    held_on: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2026-07-03"])
+    mode: str = Field(pattern="^(présentiel|distanciel|hybride)$")
+
+
+class MemberIn(BaseModel):
+    account_id: UUID
+    name: str = Field(min_length=1, max_length=200)
+    capacity: str = Field(min_length=1, max_length=200)
+    external: bool
+
+
+class DecisionIn(BaseModel):
+    candidate_id: UUID
+    bloc: int = Field(ge=1, le=3)
+    decision: str = Field(pattern="^(validé|non validé)$")
+    reasons: str = Field("", max_length=10_000)
+    correcting: bool = False
+
+
+class ProposalOut(BaseModel):
+    bloc: int
+    proposal: str
+    finals: dict[str, str | None]
+
+
+class PVOut(BaseModel):
+    pv_id: UUID
+    number: int
+    sha256: str
+    docx_sha256: str
+    pdf_sha256: str
+    signatories: list[UUID]
+    signed_by: list[UUID]
+    final: bool
+    corrects: UUID | None
+
+
+class SignatureIn(BaseModel):
+    number: int = Field(ge=1)
+    sha256: str = Field(pattern="^[0-9a-fA-F]{64}$")
+
+
+class CorrectionIn(BaseModel):
+    number: int = Field(ge=1)
+    reason: str = Field(min_length=1, max_length=10_000)
+
+
+class DeliberationOut(BaseModel):
+    held_on: str
+    mode: str
+    members: list[MemberIn]
+    problems: list[str]
+    pvs: list[PVOut]
+
+
+def _pv_out(view) -> PVOut:
+    return PVOut.model_validate(view, from_attributes=True)
+
+
+@router.post(
+    "/api/conflicts",
+    status_code=201,
+    summary="Declare one's conflict of interest with a candidate (tutor, employer…)",
+)
+def declare_conflict(body: ConflictIn, principal: Declarant, app: Portfolio) -> dict[str, str]:
+    app.candidate(body.candidate_id)
+    app.declare_conflict(
+        principal.account.id, body.candidate_id, body.kind, body.note, principal.actor
+    )
+    return {"status": "recorded"}
+
+
+@router.post(
+    "/api/sessions/{session_id}/deliberation",
+    status_code=201,
+    summary="Open the session's deliberation (again: the same one)",
+)
+def open_deliberation(
+    session_id: UUID, body: DeliberationIn, principal: Admin, app: Portfolio
+) -> dict[str, UUID]:
+    key = app.open_deliberation(session_id, body.held_on, body.mode, principal.actor)
+    return {"deliberation_id": key}
+
+
+@router.get("/api/sessions/{session_id}/deliberation", summary="Jury, composition, PVs")
+def get_deliberation(session_id: UUID, _: JuryReader, app: Portfolio) -> DeliberationOut:
+    view = app.deliberation(session_id)
+    return DeliberationOut(
+        held_on=view.held_on,
+        mode=view.mode,
+        members=[MemberIn.model_validate(m, from_attributes=True) for m in view.members],
+        problems=list(view.problems),
+        pvs=[_pv_out(p) for p in app.pvs(session_id)],
+    )
+
+
+@router.post(
+    "/api/sessions/{session_id}/deliberation/members", status_code=201, summary="Seat a jury member"
+)
+def seat(session_id: UUID, body: MemberIn, principal: Admin, app: Portfolio) -> dict[str, str]:
+    app.seat_member(
+        session_id, body.account_id, body.name, body.capacity, body.external, principal.actor
+    )
+    return {"status": "seated"}
+
+
+@router.get(
+    "/api/candidates/{candidate_id}/proposal",
+    summary="The system's proposal for one bloc of a candidate",
+)
+def proposal(
+    candidate_id: UUID, bloc: Annotated[int, Query(ge=1, le=3)], _: JuryReader, app: Portfolio
+) -> ProposalOut:
+    app.candidate(candidate_id)
+    view = app.propose_bloc(candidate_id, bloc)
+    return ProposalOut(bloc=view.bloc, proposal=view.proposal, finals=view.finals)
+
+
+@router.post(
+    "/api/sessions/{session_id}/deliberation/decisions",
+    summary="Record the jury's decision on one bloc",
+)
+def decide(
+    session_id: UUID, body: DecisionIn, principal: Deliberator, app: Portfolio
+) -> ProposalOut:
+    view = app.decide_bloc(
+        session_id,
+        body.candidate_id,
+        body.bloc,
+        body.decision,
+        body.reasons,
+        principal.actor,
+        body.correcting,
+    )
+    return ProposalOut(bloc=view.bloc, proposal=view.proposal, finals=view.finals)
+
+
+@router.post(
+    "/api/sessions/{session_id}/pvs",
+    status_code=201,
+    summary="Generate the session's procès-verbal (DOCX and PDF)",
+)
+def generate(session_id: UUID, principal: Admin, app: Portfolio) -> PVOut:
+    return _pv_out(app.generate_pv(session_id, principal.actor))
+
+
+@router.get("/api/sessions/{session_id}/pvs", summary="The session's PVs, latest last")
+def list_pvs(session_id: UUID, _: JuryReader, app: Portfolio) -> list[PVOut]:
+    return [_pv_out(p) for p in app.pvs(session_id)]
+
+
+@router.get("/api/sessions/{session_id}/pv-document", summary="Download a PV (pdf or docx)")
+def document(
+    session_id: UUID,
+    _: JuryReader,
+    app: Portfolio,
+    number: Annotated[int, Query(ge=1)] = 1,
+    format: Annotated[str, Query(pattern="^(pdf|docx)$")] = "pdf",
+) -> Response:
+    data = app.pv_document(pv_id(session_id, number), format)
+    headers = {"Content-Disposition": content_disposition(f"proces-verbal-{number}.{format}")}
+    return Response(data, media_type=MEDIA[format], headers=headers)
+
+
+@router.post(
+    "/api/sessions/{session_id}/pv-signatures",
+    summary="Sign a PV as a jury member (bound to its sha256)",
+)
+def sign(session_id: UUID, body: SignatureIn, principal: JuryMember, app: Portfolio) -> PVOut:
+    return _pv_out(app.sign_pv(pv_id(session_id, body.number), principal.account.id, body.sha256))
+
+
+@router.post(
+    "/api/sessions/{session_id}/pv-corrections",
+    status_code=201,
+    summary="Issue a PV correcting a final one",
+)
+def correct(session_id: UUID, body: CorrectionIn, principal: Admin, app: Portfolio) -> PVOut:
+    return _pv_out(app.correct_pv(pv_id(session_id, body.number), body.reason, principal.actor))
