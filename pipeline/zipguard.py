@@ -17,7 +17,7 @@ from pipeline.rejections import DocumentRejected, RejectionCategory
 MB = 1024 * 1024
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_UTF32 = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"<\x00\x00\x00", b"\x00\x00\x00<")
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,8 @@ def check_archive(archive: zipfile.ZipFile, limits: ZipLimits) -> None:
     """Raise DocumentRejected(zip_bomb | xxe | corrupt) for a hostile archive."""
     entries = archive.infolist()
     _check_directory(entries, limits)
-    for info in entries:
-        if info.filename.lower().endswith(_XML_SUFFIXES):
+    for info in entries:  # every part: a relationship may point at XML under any name
+        if not info.is_dir():
             _check_prolog(archive, info, limits.prolog_cap_bytes)
 
 
@@ -78,6 +78,11 @@ def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> 
         raise DocumentRejected(
             RejectionCategory.CORRUPT, f"The part {info.filename} cannot be read."
         ) from exc
+    if prolog.startswith(_UTF32):
+        raise DocumentRejected(
+            RejectionCategory.CORRUPT,
+            f"The part {info.filename} uses an encoding Office never writes.",
+        )
     if _DOCTYPE.search(_as_utf8(prolog)):
         raise DocumentRejected(
             RejectionCategory.XXE,

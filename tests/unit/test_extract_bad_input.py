@@ -175,3 +175,15 @@ def test_zip_that_is_no_office_document_is_unsupported() -> None:
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("photo.jpg", b"\xff\xd8\xff")
     assert _category(out.getvalue(), "dossier.docx") is RejectionCategory.UNSUPPORTED_FORMAT
+
+
+def test_doctype_in_a_part_with_an_unusual_name_is_xxe() -> None:
+    part = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'
+    hostile = _rewrite(_docx_bytes(), {}, {"word/main.dat": part})
+    assert _category(hostile, "dossier.docx") is RejectionCategory.XXE
+
+
+def test_utf32_part_is_refused() -> None:
+    part = '<?xml version="1.0" encoding="UTF-32"?><x/>'.encode("utf-32")
+    hostile = _rewrite(_docx_bytes(), {}, {"customXml/item42.xml": part})
+    assert _category(hostile, "dossier.docx") is RejectionCategory.CORRUPT
