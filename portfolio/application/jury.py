@@ -22,7 +22,9 @@ from portfolio.domain.jury import (
     VALIDE,
     Attainment,
     Deliberation,
+    Member,
     attainment_id,
+    composition_problems,
     deliberation_id,
     propose,
 )
@@ -61,6 +63,16 @@ class PVView:
     corrects: UUID | None
 
 
+@dataclass(frozen=True)
+class DeliberationView:
+    session_id: UUID
+    held_on: str
+    mode: str
+    members: tuple[Member, ...]
+    problems: tuple[str, ...]  # why the jury may not decide yet (empty when it may)
+    pv_ids: tuple[UUID, ...]
+
+
 def _pv_view(pv: ProcesVerbal) -> PVView:
     return PVView(
         pv.id,
@@ -83,6 +95,18 @@ class JuryCommands(ScoringCommands):
 
     def _deliberation(self, session_id: UUID) -> Deliberation:
         return self._load(deliberation_id(_uuid(session_id)), Deliberation, NotFound)
+
+    def deliberation(self, session_id: UUID | str) -> DeliberationView:
+        """The session's jury, what stops it from deciding, and its PVs."""
+        d = self._deliberation(_uuid(session_id))
+        return DeliberationView(
+            d.session_id,
+            d.held_on,
+            d.mode,
+            tuple(d.members),
+            tuple(composition_problems(d.members)),
+            tuple(d.pv_ids),
+        )
 
     def open_deliberation(
         self, session_id: UUID | str, held_on: str, mode: str, actor: str

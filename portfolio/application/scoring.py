@@ -212,6 +212,12 @@ class ScoringCommands(AssignmentCommands):
             return True  # administrator, moderator, jury member: not a co-assessor
         return all(s is not None and s.signed_off for s in sheets)
 
+    def may_see_all_grids(
+        self, viewer_id: UUID | str, candidate_id: UUID | str, situation: str
+    ) -> bool:
+        """False while the viewer is a co-assessor and marking is still blind."""
+        return self._may_see_all(_uuid(viewer_id), _uuid(candidate_id), check_situation(situation))
+
     def assessment_sheet(
         self,
         viewer_id: UUID | str,
