@@ -104,9 +104,22 @@ def _blocks(items: list, styles: _Styles, styled: bool) -> Iterator[Block]:
         level = styles.level(item) if styled else _fallback_level(item, text, styles)
         if toc.skips(item, text, level, styles.name(item)):
             continue
-        if not text:
+        if text:
+            yield Heading(text, level) if level else Paragraph(text)
+        for boxed in _text_boxes(item):
+            yield Paragraph(boxed)
+
+
+def _text_boxes(paragraph: DocxParagraph) -> Iterator[str]:
+    """Text typed in text boxes anchored to the paragraph; Word stores each box twice (DrawingML
+    and a VML fallback), so the fallback copy is ignored."""
+    for box in paragraph._p.iter(_W_TXBX):
+        if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
             continue
-        yield Heading(text, level) if level else Paragraph(text)
+        for p in box.iter(_W_P):
+            text = clean("".join(t.text or "" for t in p.iter(_W_T)))
+            if text:
+                yield text
 
 
 class _TocSkipper:
@@ -195,7 +208,8 @@ def _table(table: DocxTable) -> Table:
     return Table(rows=rows)
 
 
-_W_P, _W_T = qn("w:p"), qn("w:t")
+_W_P, _W_T, _W_TXBX = qn("w:p"), qn("w:t"), qn("w:txbxContent")
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def _cell_text(tc) -> str:

@@ -14,6 +14,10 @@ from docx.oxml.ns import nsdecls, qn
 from pipeline.extract import extract_document
 from pipeline.model import Document
 
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+VML = "urn:schemas-microsoft-com:vml"
+
 
 def _extract(document) -> Document:
     out = io.BytesIO()
@@ -191,3 +195,20 @@ def test_word_count_counts_headings_paragraphs_and_cells() -> None:
     document.add_paragraph("L’entreprise vend trois produits.")
     document.add_table(rows=1, cols=1)._cells[0].text = "quatre"
     assert _extract(document).word_count == 2 + 4 + 1
+
+
+def test_text_box_content_is_read_once() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("Avant la zone de texte.")
+    box = (
+        f'<mc:AlternateContent {nsdecls("w")} xmlns:mc="{MC}" xmlns:wps="{WPS}" xmlns:v="{VML}">'
+        '<mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r>'
+        "<w:t>Chiffre clé : 4,6 M€</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing>"
+        "</mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r>"
+        "<w:t>Chiffre clé : 4,6 M€</w:t></w:r></w:p></w:txbxContent></v:textbox></w:pict>"
+        "</mc:Fallback></mc:AlternateContent>"
+    )
+    run = paragraph.add_run()
+    run._r.append(parse_xml(box))
+    result = _extract(document)
+    assert result.sections[0].paragraphs == ["Avant la zone de texte.", "Chiffre clé : 4,6 M€"]
