@@ -16,6 +16,7 @@ import typer
 
 from cli.errors import exits_on_error
 from cli.evidence import Actor, _actor, _app, _uuid
+from portfolio.application.assessment import situation_grid
 from portfolio.domain.account import account_id_for
 
 assess_app = typer.Typer(no_args_is_help=True, help="Assessment: assign, annotate, score.")
@@ -31,6 +32,16 @@ def account(value: str) -> UUID:
         return UUID(value)
     except ValueError:
         return account_id_for(value)
+
+
+@assess_app.command("criteria")
+@exits_on_error
+def criteria(situation: Situation) -> None:
+    """The criteria (CR…) of a situation, one per line, and the bloc it evaluates."""
+    bloc, codes = situation_grid(situation)
+    typer.echo(f"bloc {bloc}")
+    for code in codes:
+        typer.echo(code)
 
 
 @assess_app.command("assign")
