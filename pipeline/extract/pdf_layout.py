@@ -14,6 +14,7 @@ from pipeline.extract.pdf_page import Line, PageContent
 
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(page|p\.)?\s*#\s*((/|sur|of|-)\s*#)?$")
+_TOC_ENTRY = re.compile(r"(\.{3,}|…|\s)\s*\d{1,3}$")
 _BULLET = ("•", "-", "–", "—", "*", "▪", "◦", "o ", "\uf0b7", "\uf0a7", "\uf0d8")
 EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be furniture
 
@@ -44,16 +45,22 @@ def mark_running_lines(pages: list[PageContent]) -> None:
 
 
 def mark_toc_pages(pages: list[PageContent], marks: HeadingMarks) -> None:
-    """From a "Sommaire" title, skip the rest of its page (up to a body heading, if any)."""
+    """From a "Sommaire" title, skip the rest of its page (up to a body heading, if any), and
+    entries ending in a page number that run on at the top of the next page."""
+    carry = False
     for page in pages:
-        active = False
+        active = continuation = carry
         for index, line in enumerate(page.lines):
-            if (page.number, index) in marks and active:
+            if line.skip or line.in_table:
+                continue
+            ends = continuation and not _TOC_ENTRY.search(line.text)
+            if active and ((page.number, index) in marks or ends):
+                active = False
                 break
-            if not active and not line.in_table and not line.skip and is_toc_title(line.text):
-                active = True
-            if active:
-                line.skip = True
+            if not active and is_toc_title(line.text):
+                active, continuation = True, False
+            line.skip = active
+        carry = active
 
 
 def page_blocks(page: PageContent, marks: HeadingMarks) -> Iterator[Block]:

@@ -179,3 +179,29 @@ def test_outline_title_not_printed_on_its_page_still_opens_a_section() -> None:
     found = [(s.heading, s.page_start) for s in document.all_sections() if s.level]
     assert found == [("Partie A", 1), ("Partie B", 2)]
     assert "La concurrence est decrit ici." in document.all_sections()[-1].own_text()
+
+
+def test_sommaire_running_onto_a_second_page_is_skipped() -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 11)
+    pdf.cell(0, 8, "Sommaire", new_x="LMARGIN", new_y="NEXT")
+    for number in range(1, 60):
+        pdf.cell(
+            0,
+            6,
+            f"{number}. Entree numero {number} ..... {number + 2}",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+    assert pdf.page_no() == 2
+    pdf.cell(0, 6, "Fin du sommaire sans numero de page", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 16)
+    pdf.cell(0, 10, "1. Entree numero 1", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, BODY)
+    document = _extract(bytes(pdf.output()))
+    assert [s.heading for s in document.all_sections() if s.level] == ["1. Entree numero 1"]
+    assert "Entree numero 50" not in document.text()
+    assert "Fin du sommaire sans numero de page" in document.text()
