@@ -206,3 +206,37 @@ def test_whole_session(settings) -> None:
     assert corrected.corrects == pv.pv_id and corrected.number == 2
     assert "rectifie le procès-verbal n° 1" in _pdf_text(app.pv_document(corrected.pv_id, "pdf"))
     assert app.pv(pv.pv_id).final and app.pv_document(pv.pv_id, "pdf") == pdf_bytes
+
+
+def test_concurrent_scoring_loses_and_duplicates_nothing(settings) -> None:
+    """Two assessors at once, each double-clicking: one score per criterion per assessor."""
+    import threading
+
+    app = build_app(settings, clock=Clock())
+    session = app.open_session(
+        "RNCP38700", load_referential().version, "course", "admin", result_scale="levels"
+    )
+    cand = _enrol(app, session, "C-003", "Chloé Roux", "formation")
+    assessors = [uuid4(), uuid4()]
+    for assessor in assessors:
+        app.assign_assessor(cand, "E2", assessor, "admin")
+    criteria = situation_grid("E2")[1][:4]
+    calls = [(a, c) for a in assessors for c in criteria for _ in range(2)]
+    errors: list[BaseException] = []
+
+    def score(assessor, criterion) -> None:
+        try:
+            app.score_criterion(assessor, cand, "E2", criterion, "acquis", "clic")
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=score, args=call) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    for assessor in assessors:
+        sheet = app.assessment_sheet(assessor, cand, "E2", assessor)
+        assert sorted(sheet.current) == sorted(criteria)
+        assert len(sheet.history) == len(criteria)
