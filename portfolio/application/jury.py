@@ -73,6 +73,17 @@ class DeliberationView:
     pv_ids: tuple[UUID, ...]
 
 
+def _under(session: Any) -> dict[str, Any]:
+    """What a decision is taken under: listing, referential version, the session's rules."""
+    return {
+        "listing": session.listing,
+        "referential_version": session.referential_version,
+        "result_scale": session.result_scale,
+        "pass_mark": session.pass_mark,
+        "compensation": session.compensation,
+    }
+
+
 def _pv_view(pv: ProcesVerbal) -> PVView:
     return PVView(
         pv.id,
@@ -195,6 +206,7 @@ class JuryCommands(ScoringCommands):
                 actor,
                 self.clock(),
                 correcting,
+                _under(self._rules(candidate.session_id)),
             )
             return proposed
 

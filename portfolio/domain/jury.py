@@ -114,6 +114,7 @@ class Deliberation(Aggregate):
         decision: str
         reasons: str
         corrects: bool
+        under: dict[str, Any]
         actor: str
 
         def apply(self, aggregate: Any) -> None:
@@ -211,8 +212,13 @@ class Deliberation(Aggregate):
         actor: str,
         at: datetime,
         correcting: bool = False,
+        under: dict[str, Any] | None = None,
     ) -> None:
-        """Record the jury's decision for one bloc; departing from the proposal needs reasons."""
+        """Record the jury's decision for one bloc; departing from the proposal needs reasons.
+
+        `under` names what the decision was taken under: RNCP listing, referential version and
+        the session's rules (DOMAIN.md: every decision records them).
+        """
         if decision not in DECISIONS:
             raise InvalidInput(f"decision must be one of {DECISIONS}")
         reasons = (reasons or "").strip()
@@ -231,6 +237,7 @@ class Deliberation(Aggregate):
             decision=decision,
             reasons=reasons,
             corrects=correcting,
+            under=dict(under or {}),
             actor=actor,
             timestamp=at,
         )
