@@ -135,12 +135,12 @@ class _TocSkipper:
         if _TOC_STYLE.match(style):
             return True
         if not self.active:
-            self.active = bool(text) and is_toc_title(text) and not (self.styled and level)
+            self.active = bool(text) and is_toc_title(text)
             self.entries = []
             return self.active
         if self._ends_at(paragraph, text, level):
             self.active = False
-            return not text
+            return not text or _text_before_break(paragraph)
         if text:
             self.entries.append(text)
         return True
@@ -176,6 +176,19 @@ def _outline_level(element) -> int | None:
     return value + 1 if 0 <= value < 9 else 0
 
 
+def _text_before_break(paragraph: DocxParagraph) -> bool:
+    """Whether the paragraph's text sits before its page break (so it is still on the TOC page)."""
+    p = paragraph._p
+    if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+        return True
+    seen_text = False
+    for node in p.iter(_W_T, _W_BR):
+        if node.tag == _W_BR and node.get(qn("w:type")) == "page":
+            return seen_text
+        seen_text = seen_text or bool((node.text or "").strip())
+    return False
+
+
 def _style_chain_level(style) -> int | None:
     for _ in range(8):  # base-style chains are short; a cycle must not loop forever
         if style is None:
@@ -208,7 +221,7 @@ def _table(table: DocxTable) -> Table:
     return Table(rows=rows)
 
 
-_W_P, _W_T, _W_TXBX = qn("w:p"), qn("w:t"), qn("w:txbxContent")
+_W_P, _W_T, _W_BR, _W_TXBX = qn("w:p"), qn("w:t"), qn("w:br"), qn("w:txbxContent")
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 

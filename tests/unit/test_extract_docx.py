@@ -212,3 +212,29 @@ def test_text_box_content_is_read_once() -> None:
     run._r.append(parse_xml(box))
     result = _extract(document)
     assert result.sections[0].paragraphs == ["Avant la zone de texte.", "Chiffre clé : 4,6 M€"]
+
+
+def test_sommaire_styled_as_a_heading_is_not_a_section() -> None:
+    document = docx.Document()
+    document.add_heading("Sommaire", level=1)
+    document.add_paragraph("1. Contexte")
+    document.add_paragraph("2. Persona")
+    document.add_heading("1. Contexte", level=1)
+    result = _extract(document)
+    assert [s.heading for s in result.all_sections()] == ["1. Contexte"]
+    assert "Persona" not in result.text()
+
+
+def test_last_sommaire_entry_carrying_the_page_break_is_skipped() -> None:
+    document = docx.Document()
+    _bold(document, "Sommaire")
+    _bold(document, "1. CONTEXTE")
+    _bold(document, "2. PERSONA").runs[0].add_break(WD_BREAK.PAGE)
+    _bold(document, "1. CONTEXTE")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    page_two = document.add_paragraph()
+    page_two.add_run().add_break(WD_BREAK.PAGE)
+    page_two.add_run("Texte après un saut de page.")
+    result = _extract(document)
+    assert [s.heading for s in result.all_sections() if s.level] == ["1. CONTEXTE"]
+    assert "Texte après un saut de page." in result.text()
