@@ -14,7 +14,7 @@ from pipeline.model import Document, Section
 from pipeline.rejections import DocumentRejected, RejectionCategory
 from pipeline.sniff import DEFAULT_MAX_BYTES, Sniffed, sniff
 
-__all__ = ["extract_document", "extract_sniffed", "preload_readers"]
+__all__ = ["Sniffed", "extract_document", "extract_sniffed", "preload_readers", "sniff"]
 
 
 def extract_document(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
