@@ -6,6 +6,7 @@ blind, an assessor reads only their own annotations.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from uuid import UUID
 
 from portfolio.application.assignment import _uuid
@@ -15,21 +16,44 @@ from portfolio.audit.annotations_export import export_annotations
 from portfolio.domain import ids
 from portfolio.domain.annotation import Anchor, Annotation, ProductionAnnotations, annotations_id
 from portfolio.domain.production import Production, check_code
-from portfolio.errors import CriterionOutsideBlocs, NotSubmittedVersion, ProductionNotFound
+from portfolio.errors import (
+    CriterionOutsideBlocs,
+    InvalidAnchor,
+    NotSubmittedVersion,
+    ProductionNotFound,
+)
 
-
-def section_text(production: Production, version: int, section_id: str) -> str | None:
-    """The extracted text of a section, when the pipeline recorded sections in its summary."""
-    for (number, _), result in sorted(production.extractions.items(), reverse=True):
-        summary = getattr(result, "summary", None) or {}
-        sections = summary.get("sections") if number == version else None
-        if isinstance(sections, dict) and isinstance(sections.get(section_id), str):
-            return sections[section_id]
-    return None
+SECTION_CACHE_SIZE = 16
+SectionTexts = Callable[[bytes, str], dict[str, str]]  # (plaintext, media type) -> id -> text
 
 
 class AnnotationCommands(ScoringCommands):
     """Mixin for PortfolioApp: annotate, retract, list (blind), for export."""
+
+    def _section_text(
+        self, candidate: UUID, production: Production, section_id: str, viewer: UUID
+    ) -> str | None:
+        """The section's extracted text when a `section_texts` provider is configured.
+
+        The provider (given to PortfolioApp as `section_texts=`) extracts the submitted
+        version's sections; results are cached per sha256. Without it, None.
+        """
+        provider: SectionTexts | None = getattr(self, "extra", {}).get("section_texts")
+        if provider is None:
+            return None
+        cache = self.__dict__.setdefault("_section_cache", {})
+        version = production.submitted
+        if version.sha256 not in cache:
+            data = b"".join(
+                self.read_version(candidate, production.code, version.number, str(viewer))
+            )
+            cache[version.sha256] = provider(data, version.media_type)
+            while len(cache) > SECTION_CACHE_SIZE:
+                cache.pop(next(iter(cache)))
+        texts = cache[version.sha256]
+        if section_id not in texts:
+            raise InvalidAnchor(f"no section {section_id!r} in the extracted text")
+        return texts[section_id]
 
     def _submitted_target(self, candidate: UUID, code: str, version: int | None) -> Production:
         production = self._load(ids.production_id(candidate, code), Production, ProductionNotFound)
@@ -66,7 +90,7 @@ class AnnotationCommands(ScoringCommands):
         def command() -> UUID:
             production = self._submitted_target(candidate, code, version)
             submitted = production.submitted
-            text = section_text(production, submitted.number, section_id)
+            text = self._section_text(candidate, production, section_id, assessor)
             if text is not None:
                 anchor = Anchor.in_text(section_id, text, start, end)
             else:

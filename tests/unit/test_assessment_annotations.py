@@ -106,3 +106,37 @@ def test_retraction_is_an_event_and_export_has_quotes(setup) -> None:
     assert item["target"]["selector"][0]["refinedBy"]["exact"] == TEXT[4:31]
     assert item["body"][1] == {"type": "TextualBody", "value": "CR1.2.2", "purpose": "classifying"}
     assert app.annotations_jsonld(cand, "E1", include_retracted=True)["total"] == 2
+
+
+def test_anchor_checked_against_extracted_section_text() -> None:
+    from portfolio.application.app import PortfolioApp
+    from portfolio.application.memory import MemoryBlobStore, MemoryVault
+    from tests.unit.evidence_support import POPO, FakeClock
+
+    calls: list[str] = []
+
+    def sections(data: bytes, media_type: str) -> dict[str, str]:
+        calls.append(media_type)
+        return {"s2.1": TEXT}
+
+    app = PortfolioApp(
+        env=dict(POPO),
+        blobs=MemoryBlobStore(),
+        vault=MemoryVault(),
+        clock=FakeClock(),
+        section_texts=sections,
+    )
+    cand = enrolled(app)
+    app.upload(cand, "E1", pdf("v1"), "e1.pdf", "application/pdf", "c")
+    app.submit(cand, "E1", 1, "c")
+    assessor = uuid4()
+    app.assign_assessor(cand, "E1", assessor, "admin")
+    key = app.annotate(assessor, cand, "E1", "s2.1", 4, 31, "plan clair")  # quote cut from text
+    (made,) = app.all_annotations(cand, "E1")
+    assert made.annotation_id == key and made.anchor.exact == TEXT[4:31]
+    assert made.anchor.prefix == TEXT[:4]
+    with pytest.raises(InvalidAnchor):  # the quote sent does not read there
+        app.annotate(assessor, cand, "E1", "s2.1", 4, 31, "x", exact="y" * 27)
+    with pytest.raises(InvalidAnchor):
+        app.annotate(assessor, cand, "E1", "s9", 0, 3, "x")
+    assert calls == ["application/pdf"]  # extracted once, then cached
