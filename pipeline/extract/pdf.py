@@ -10,7 +10,12 @@ import pypdfium2 as pdfium
 
 from pipeline.extract.blocks import Block
 from pipeline.extract.pdf_headings import font_marks, outline_marks, read_outline
-from pipeline.extract.pdf_layout import mark_running_lines, mark_toc_pages, page_blocks
+from pipeline.extract.pdf_layout import (
+    join_split_rows,
+    mark_running_lines,
+    mark_toc_pages,
+    page_blocks,
+)
 from pipeline.extract.pdf_page import PageContent, read_page
 from pipeline.rejections import DocumentRejected, RejectionCategory
 
@@ -33,6 +38,7 @@ def read_pdf(data: bytes) -> tuple[list[Block], int]:
         pdf.close()
     _require_text(pages)
     mark_running_lines(pages)
+    join_split_rows(pages)
     if len(outline) >= MIN_OUTLINE_ENTRIES:
         marks = outline_marks(outline, pages)
         mark_toc_pages(pages, marks)

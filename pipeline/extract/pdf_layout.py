@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pipeline.extract.blocks import Block, Heading, Paragraph, TableBlock
 from pipeline.extract.headings import fold, is_toc_title
 from pipeline.extract.pdf_page import Line, PageContent
+from pipeline.model import Cell
 
 _DIGITS = re.compile(r"\d+")
 _PAGE_NUMBER = re.compile(r"^(page|p\.)?\s*#\s*((/|sur|of|-)\s*#)?$")
@@ -61,6 +62,28 @@ def mark_toc_pages(pages: list[PageContent], marks: HeadingMarks) -> None:
                 active, continuation = True, False
             line.skip = active
         carry = active
+
+
+def join_split_rows(pages: list[PageContent]) -> None:
+    """A table row broken across a page break continues, under the repeated header, as a row
+    whose first cell is empty: append it to the row it belongs to."""
+    for before, after in zip(pages, pages[1:], strict=False):
+        if not before.tables or not after.tables:
+            continue
+        last = min(before.tables, key=lambda item: item[0])[1]
+        first = max(after.tables, key=lambda item: item[0])[1]
+        if not last.rows or not first.rows or len(last.rows[-1]) != len(first.rows[0]):
+            continue
+        start = 1 if first.rows[0] == last.rows[0] and len(first.rows) > 1 else 0
+        fragment = first.rows[start]
+        if fragment[0].value is None and any(c.value for c in fragment):
+            last.rows[-1] = [_joined(a, b) for a, b in zip(last.rows[-1], fragment, strict=True)]
+            del first.rows[start]
+
+
+def _joined(a: Cell, b: Cell) -> Cell:
+    text = " ".join(str(v) for v in (a.value, b.value) if v)
+    return Cell(value=text or None)
 
 
 def page_blocks(page: PageContent, marks: HeadingMarks) -> Iterator[Block]:

@@ -22,6 +22,7 @@ _WORD = re.compile(r"[^\s\x00-\x1f]+")
 _BOLD_NAME = re.compile(rb"bold|black|heavy|semibold|demi", re.I)
 THIN = 2.0  # a path thinner than this (pt) is a ruling line
 SNAP = 1.5  # grid coordinates closer than this (pt) are the same line
+BASELINE_LIFT = 2.0  # a character's origin is on its baseline; look just above it
 
 
 @dataclass
@@ -168,19 +169,23 @@ def _snap(values: list[float]) -> list[float]:
 def _fill_tables(
     grids: list[Grid], tp, text: str, box: _Box, number: int
 ) -> list[tuple[float, Table]]:
-    """Drop each word (located by its first character) into the cell under it."""
+    """Drop each word, located by its first character's origin, into the cell under it.
+
+    This loop runs once per word of every ruled page: it avoids attribute lookups on purpose.
+    """
     cells = [[[[] for _ in g.xs[1:]] for _ in g.ys[1:]] for g in grids]
+    pairs = list(zip(grids, cells, strict=True))
+    x, y, origin = box.l, box.b, raw.FPDFText_GetCharOrigin
     for match in _WORD.finditer(text):
-        pos = box.read(tp, match.start())
-        if pos is None:
+        if not origin(tp, match.start(), x, y):
             continue
-        x, y = (pos[0] + pos[1]) / 2, (pos[2] + pos[3]) / 2
-        for g, rows in zip(grids, cells, strict=True):
-            where = g.locate(x, y)
+        px, py = x.value, y.value + BASELINE_LIFT
+        for grid, rows in pairs:
+            where = grid.locate(px, py)
             if where is not None:
                 rows[where[0]][where[1]].append(match.group())
                 break
-    return [(g.top, _table(rows, number)) for g, rows in zip(grids, cells, strict=True)]
+    return [(g.top, _table(rows, number)) for g, rows in pairs]
 
 
 def _table(rows: list[list[list[str]]], number: int) -> Table:
