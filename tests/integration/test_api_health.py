@@ -1,0 +1,49 @@
+"""Liveness and readiness: /readyz says which dependency is missing, with 503."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from storage.bootstrap import build_app
+from storage.settings import Settings
+from tests.e2e.serving import free_port
+from tests.services import require
+
+
+def test_ready_on_each_deployment(backend_settings: Settings) -> None:
+    with TestClient(create_app(backend_settings, build_app(backend_settings))) as client:
+        assert client.get("/healthz").json() == {"status": "ok"}
+        ready = client.get("/readyz")
+    assert ready.status_code == 200, ready.text
+    assert ready.json()["checks"] == {"event_store": "ok", "blob_store": "ok", "broker": "ok"}
+
+
+def test_unreachable_broker_makes_it_unready(sqlite_settings: Settings) -> None:
+    settings = sqlite_settings.model_copy(
+        update={"broker": "redis", "redis_url": f"redis://127.0.0.1:{free_port()}/0"}
+    )
+    with TestClient(create_app(settings, build_app(settings))) as client:
+        assert client.get("/healthz").status_code == 200
+        ready = client.get("/readyz")
+    assert ready.status_code == 503
+    assert ready.json()["checks"]["broker"].startswith("unavailable")
+    assert ready.json()["checks"]["event_store"] == "ok"
+
+
+def test_real_redis_broker_is_ready(sqlite_settings: Settings) -> None:
+    require("Redis", "127.0.0.1", 6379)
+    settings = sqlite_settings.model_copy(update={"broker": "redis"})
+    with TestClient(create_app(settings, build_app(settings))) as client:
+        assert client.get("/readyz").json()["checks"]["broker"] == "ok"
+
+
+def test_unreachable_event_store_makes_it_unready(sqlite_settings: Settings) -> None:
+    portfolio = build_app(sqlite_settings)
+    settings = sqlite_settings.model_copy(
+        update={"event_store": "postgres", "postgres_port": free_port()}
+    )
+    with TestClient(create_app(settings, portfolio)) as client:
+        ready = client.get("/readyz")
+    assert ready.status_code == 503
+    assert ready.json()["checks"]["event_store"].startswith("unavailable")
