@@ -212,3 +212,20 @@ def test_perf_pdf_annex_tables_hold_every_row_of_the_manifest() -> None:
     nps = entry["facts"]["nps"]
     assert categories.count("Promoteur") == nps["promoters"]
     assert categories.count("Détracteur") == nps["detractors"]
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "E1_FONTAINE_Lea_MaisonVerdier",
+        "E2_BELKACEM_Ines_OptiluxPro",
+        "E3 HADDAD Yanis - rapport de stage",
+    ],
+)
+def test_docx_and_its_pdf_export_give_the_same_outline(stem: str) -> None:
+    """Same document, two formats, two heading strategies: the same section headings and ids."""
+    outlines = [
+        [(s.id, s.heading) for s in _extract(f"{stem}.{ext}").all_sections()]
+        for ext in ("docx", "pdf")
+    ]
+    assert outlines[0] == outlines[1]
