@@ -102,27 +102,39 @@ def _distance(entry: OutlineEntry, line: Line) -> float:
     return abs(line.top - entry.y) if entry.y is not None else 0.0
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    page: int
+    index: int  # first line of the heading on its page
+    text: str
+    size: float
+    used: int  # lines the heading spans
+
+
 def font_marks(pages: list[PageContent]) -> HeadingMarks:
     lines = [(p, i, line) for p in pages for i, line in enumerate(p.lines) if _usable(line)]
     body = _body_size([line for _, _, line in lines])
-    found: list[tuple[int, int, str, float, int]] = []  # page, line, text, size, used
+    found: list[_Candidate] = []
     for page, index, line in lines:
-        if found and found[-1][0] == page.number and index < found[-1][1] + found[-1][4]:
-            continue
+        last = found[-1] if found else None
+        if last and last.page == page.number and index < last.index + last.used:
+            continue  # a wrapped line of the previous heading
         if _is_heading_line(line, body):
             used, text = _wrapped(page.lines, index, body)
-            found.append((page.number, index, text, line.size, used))
+            found.append(_Candidate(page.number, index, text, line.size, used))
     found = _without_cover(found, len(pages))
     levels = _levels(found)
-    return {(p, i): (text, levels[k], used) for k, (p, i, text, _, used) in enumerate(found)}
+    return {
+        (c.page, c.index): (c.text, level, c.used) for c, level in zip(found, levels, strict=True)
+    }
 
 
-def _without_cover(found: list, page_count: int) -> list:
+def _without_cover(found: list[_Candidate], page_count: int) -> list[_Candidate]:
     """Big lines on a title page are not sections, unless the body starts there."""
-    first_page = [f for f in found if f[0] == 1]
-    if page_count < 3 or any(_opens_body(f[2]) for f in first_page):
+    first_page = [c for c in found if c.page == 1]
+    if page_count < 3 or any(_opens_body(c.text) for c in first_page):
         return found
-    return [f for f in found if f[0] != 1]
+    return [c for c in found if c.page != 1]
 
 
 def _opens_body(text: str) -> bool:
@@ -165,19 +177,18 @@ def _wrapped(lines: list[Line], start: int, body: float) -> tuple[int, str]:
     return used, text
 
 
-def _levels(found: list[tuple[int, int, str, float, int]]) -> list[int]:
+def _levels(found: list[_Candidate]) -> list[int]:
     """Numbered headings set the size of each level; others take the nearest level by size."""
     by_level: dict[int, list[float]] = {}
-    for _, _, text, size, _ in found:
-        level = numbering_level(text)
+    for c in found:
+        level = numbering_level(c.text)
         if level is not None:
-            by_level.setdefault(level, []).append(size)
+            by_level.setdefault(level, []).append(c.size)
     sizes = {level: sorted(v)[len(v) // 2] for level, v in by_level.items()}
     if not sizes:
-        ranks = sorted({size for *_, size, _ in found}, reverse=True)
+        ranks = sorted({c.size for c in found}, reverse=True)
         sizes = {rank + 1: size for rank, size in enumerate(ranks)}
-    out = []
-    for _, _, text, size, _ in found:
-        level = numbering_level(text)
-        out.append(level or min(sizes, key=lambda lv: (abs(sizes[lv] - size), lv)))
-    return out
+    return [
+        numbering_level(c.text) or min(sizes, key=lambda lv: (abs(sizes[lv] - c.size), lv))
+        for c in found
+    ]

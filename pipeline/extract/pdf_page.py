@@ -3,7 +3,7 @@
 Built on PDFium's text page: the page text comes in one call, then only the first and last
 character of each line are asked for their box, size and font, which keeps extraction close
 to `pdftotext` speed. Ruled tables are rebuilt from the page's thin path objects (the grid
-lines); only on such pages is every character's box read, to drop it into its cell.
+lines); only on such pages is every word's position read, to drop it into its cell.
 """
 
 from __future__ import annotations
