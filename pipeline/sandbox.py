@@ -21,6 +21,7 @@ DEFAULT_TIMEOUT_S = 60.0
 DEFAULT_MEMORY_BYTES = 1 << 30
 _KILL_GRACE_S = 5.0
 _EXIT_GRACE_S = 1.0
+_UNREADABLE = "The file could not be read; export it again."
 _PRELOAD = (
     "pipeline.extract",
     "pipeline.extract.docx",
@@ -97,7 +98,10 @@ def _unwrap(outcome: tuple) -> Document:
 def _child_main(sender: Connection, data: bytes, sniffed: Sniffed, memory_bytes: int) -> None:
     """Child process: import the readers, cap the address space, parse, send one answer."""
     try:
-        outcome = _parse(data, sniffed, memory_bytes)
+        try:
+            outcome = _parse(data, sniffed, memory_bytes)
+        except Exception:  # outside the readers (limits, imports): still an answer
+            outcome = ("rejected", RejectionCategory.CORRUPT.value, _UNREADABLE)
         try:
             sender.send(outcome)
         except MemoryError:
@@ -110,7 +114,7 @@ def _parse(data: bytes, sniffed: Sniffed, memory_bytes: int) -> tuple:
     from pipeline.extract import extract_sniffed, preload_readers
 
     preload_readers()  # imports must not count as the document's fault
-    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    _cap_address_space(memory_bytes)
     try:
         return ("ok", extract_sniffed(data, sniffed))
     except DocumentRejected as exc:
@@ -120,6 +124,13 @@ def _parse(data: bytes, sniffed: Sniffed, memory_bytes: int) -> tuple:
         return ("rejected", exc.category.value, exc.message)
     except MemoryError:
         return ("rejected", RejectionCategory.TOO_LARGE.value, _memory_message(memory_bytes))
+
+
+def _cap_address_space(memory_bytes: int) -> None:
+    """Lower the soft and hard RLIMIT_AS; never above an existing hard limit."""
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = memory_bytes if hard == resource.RLIM_INFINITY else min(memory_bytes, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
 def _near_limit(memory_bytes: int) -> bool:
