@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID
 
-from portfolio.application.assignment import _uuid
+from portfolio.application.assignment import as_uuid
 from portfolio.application.loading import load_or_none
 from portfolio.application.scoring import ScoringCommands, situation_grid
 from portfolio.audit.annotations_export import export_annotations
@@ -82,7 +82,7 @@ class AnnotationCommands(ScoringCommands):
         With the section's extracted text known, the quote and context are cut from it (and
         `exact`, if given, must match); otherwise `exact` is required and kept as sent.
         """
-        assessor, candidate, code = _uuid(assessor_id), _uuid(candidate_id), check_code(code)
+        assessor, candidate, code = as_uuid(assessor_id), as_uuid(candidate_id), check_code(code)
         self.ensure_assigned(assessor, candidate, code)
         if criterion and criterion.strip().upper() not in situation_grid(code)[1]:
             raise CriterionOutsideBlocs(f"{criterion!r} is not a criterion of {code}")
@@ -128,20 +128,20 @@ class AnnotationCommands(ScoringCommands):
         reason: str,
     ) -> None:
         """Withdraw one's annotation by a new event (it is never deleted)."""
-        assessor, candidate = _uuid(assessor_id), _uuid(candidate_id)
+        assessor, candidate = as_uuid(assessor_id), as_uuid(candidate_id)
         production_id = ids.production_id(candidate, check_code(code))
 
         def command() -> None:
             production = self._load(production_id, Production, ProductionNotFound)
             layer = self._annotation_layer(production)
-            layer.retract(_uuid(annotation_id), reason, assessor, self.clock())
+            layer.retract(as_uuid(annotation_id), reason, assessor, self.clock())
             self._save(layer)
 
         self._retrying(command)
 
     def all_annotations(self, candidate_id: UUID | str, code: str) -> list[Annotation]:
         """Every annotation of a production, retracted ones included (export, audit)."""
-        production_id = ids.production_id(_uuid(candidate_id), check_code(code))
+        production_id = ids.production_id(as_uuid(candidate_id), check_code(code))
         layer = load_or_none(self, annotations_id(production_id))
         return [] if layer is None else list(layer.items.values())
 
@@ -149,7 +149,7 @@ class AnnotationCommands(ScoringCommands):
         self, viewer_id: UUID | str, candidate_id: UUID | str, code: str
     ) -> list[Annotation]:
         """The annotations the viewer may read: only their own while marking is blind."""
-        viewer, candidate, code = _uuid(viewer_id), _uuid(candidate_id), check_code(code)
+        viewer, candidate, code = as_uuid(viewer_id), as_uuid(candidate_id), check_code(code)
         found = self.all_annotations(candidate, code)
         if self._may_see_all(viewer, candidate, code):
             return found
@@ -159,6 +159,6 @@ class AnnotationCommands(ScoringCommands):
         self, candidate_id: UUID | str, code: str, include_retracted: bool = False
     ) -> dict:
         """The production's annotations as a W3C Web Annotation collection (JSON-LD)."""
-        production_id = ids.production_id(_uuid(candidate_id), check_code(code))
+        production_id = ids.production_id(as_uuid(candidate_id), check_code(code))
         found = self.all_annotations(candidate_id, code)
         return export_annotations(production_id, found, include_retracted)

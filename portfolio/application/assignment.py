@@ -7,7 +7,6 @@ retried on a concurrent write. Queries read the per-account and per-candidate in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 from uuid import UUID
 
 from portfolio.application.base import PortfolioBase
@@ -23,6 +22,7 @@ from portfolio.domain.assignment import (
     candidate_docket_id,
     check_situation,
 )
+from portfolio.domain.candidate import Candidate
 from portfolio.errors import CandidateNotFound, ConflictOfInterest, NotAssigned
 
 
@@ -37,18 +37,15 @@ class AssignmentView:
     active: bool
 
 
-def _uuid(value: UUID | str) -> UUID:
+def as_uuid(value: UUID | str) -> UUID:
     return value if isinstance(value, UUID) else UUID(str(value))
 
 
 class AssignmentCommands(PortfolioBase):
     """Mixin for PortfolioApp: assignment commands and queries."""
 
-    def _assessed_candidate(self, candidate_id: UUID) -> Any:
-        candidate = load_or_none(self, _uuid(candidate_id))
-        if candidate is None or not hasattr(candidate, "route"):
-            raise CandidateNotFound(f"no candidate {candidate_id}")
-        return candidate
+    def _assessed_candidate(self, candidate_id: UUID) -> Candidate:
+        return self._load(as_uuid(candidate_id), Candidate, CandidateNotFound)
 
     def _account_docket(self, account_id: UUID) -> AccountDocket:
         docket = load_or_none(self, account_docket_id(account_id))
@@ -62,7 +59,7 @@ class AssignmentCommands(PortfolioBase):
         self, candidate_id: UUID | str, situation: str, assessor_id: UUID | str, actor: str
     ) -> UUID:
         """Assign an assessor to a candidate's situation; assigning again changes nothing."""
-        cid, aid, code = _uuid(candidate_id), _uuid(assessor_id), check_situation(situation)
+        cid, aid, code = as_uuid(candidate_id), as_uuid(assessor_id), check_situation(situation)
         return self._retrying(lambda: self._assign(cid, code, aid, actor))
 
     def _assign(self, candidate_id: UUID, situation: str, assessor_id: UUID, actor: str) -> UUID:
@@ -98,7 +95,7 @@ class AssignmentCommands(PortfolioBase):
         self, account_id: UUID | str, candidate_id: UUID | str, kind: str, note: str, actor: str
     ) -> None:
         """Record that an account is the candidate's tutor, employer or trainer; blocks them."""
-        aid, cid = _uuid(account_id), _uuid(candidate_id)
+        aid, cid = as_uuid(account_id), as_uuid(candidate_id)
         self._retrying(lambda: self._declare_conflict(aid, cid, kind, note, actor))
 
     def _declare_conflict(
@@ -118,12 +115,12 @@ class AssignmentCommands(PortfolioBase):
         self._save(docket, listing, *blocked)
 
     def has_conflict(self, account_id: UUID | str, candidate_id: UUID | str) -> bool:
-        docket = load_or_none(self, account_docket_id(_uuid(account_id)))
-        return docket is not None and _uuid(candidate_id) in docket.conflicts
+        docket = load_or_none(self, account_docket_id(as_uuid(account_id)))
+        return docket is not None and as_uuid(candidate_id) in docket.conflicts
 
     def assignments_of(self, assessor_account_id: UUID | str) -> list[AssignmentView]:
         """Every assignment listed for an account, active or blocked."""
-        aid = _uuid(assessor_account_id)
+        aid = as_uuid(assessor_account_id)
         docket = load_or_none(self, account_docket_id(aid))
         if docket is None:
             return []
@@ -155,7 +152,7 @@ class AssignmentCommands(PortfolioBase):
         situation: str | None = None,
     ) -> bool:
         """True when the account actively assesses the candidate (in `situation` if given)."""
-        cid = _uuid(candidate_id)
+        cid = as_uuid(candidate_id)
         code = None if situation is None else check_situation(situation)
         return any(
             view.active and view.candidate_id == cid and code in (None, view.situation)
@@ -164,7 +161,7 @@ class AssignmentCommands(PortfolioBase):
 
     def assessors_of(self, candidate_id: UUID | str, situation: str) -> list[UUID]:
         """Active assessors of a candidate's situation, in assignment order."""
-        candidate = self._assessed_candidate(_uuid(candidate_id))
+        candidate = self._assessed_candidate(as_uuid(candidate_id))
         docket = load_or_none(self, candidate_docket_id(candidate.session_id, candidate.id))
         return [] if docket is None else docket.assessors_of(situation)
 

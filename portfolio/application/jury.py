@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from portfolio.application.assignment import _uuid
+from portfolio.application.assignment import as_uuid
 from portfolio.application.loading import load_or_none
 from portfolio.application.pv_content import build_content, candidate_row
 from portfolio.application.scoring import ScoringCommands
@@ -105,11 +105,11 @@ class JuryCommands(ScoringCommands):
     extra: dict[str, Any]
 
     def _deliberation(self, session_id: UUID) -> Deliberation:
-        return self._load(deliberation_id(_uuid(session_id)), Deliberation, NotFound)
+        return self._load(deliberation_id(as_uuid(session_id)), Deliberation, NotFound)
 
     def deliberation(self, session_id: UUID | str) -> DeliberationView:
         """The session's jury, what stops it from deciding, and its PVs."""
-        d = self._deliberation(_uuid(session_id))
+        d = self._deliberation(as_uuid(session_id))
         return DeliberationView(
             d.session_id,
             d.held_on,
@@ -123,7 +123,7 @@ class JuryCommands(ScoringCommands):
         self, session_id: UUID | str, held_on: str, mode: str, actor: str
     ) -> UUID:
         """Open the session's deliberation (once; opening again returns the same id)."""
-        session = self._rules(_uuid(session_id))
+        session = self._rules(as_uuid(session_id))
         existing = load_or_none(self, deliberation_id(session.id))
         if existing is not None:
             return existing.id
@@ -135,7 +135,7 @@ class JuryCommands(ScoringCommands):
         self, session_id: UUID | str, change: Callable[[Deliberation], Any]
     ) -> Any:
         def command() -> Any:
-            deliberation = self._deliberation(_uuid(session_id))
+            deliberation = self._deliberation(as_uuid(session_id))
             result = change(deliberation)
             self._save(deliberation)
             return result
@@ -152,7 +152,7 @@ class JuryCommands(ScoringCommands):
         actor: str,
     ) -> None:
         """Seat a jury member with their capacity and whether they are external."""
-        account = _uuid(account_id)
+        account = as_uuid(account_id)
         self._on_deliberation(
             session_id, lambda d: d.seat(account, name, capacity, external, actor, self.clock())
         )
@@ -162,7 +162,7 @@ class JuryCommands(ScoringCommands):
 
     def propose_bloc(self, candidate_id: UUID | str, bloc: int) -> ProposalView:
         """The system's proposal for one bloc, from every situation evaluating it."""
-        candidate = self._assessed_candidate(_uuid(candidate_id))
+        candidate = self._assessed_candidate(as_uuid(candidate_id))
         session = self._rules(candidate.session_id)
         finals: dict[str, str | None] = {}
         for situation in load_referential().situations:
@@ -185,8 +185,8 @@ class JuryCommands(ScoringCommands):
         correcting: bool = False,
     ) -> ProposalView:
         """Record the jury's decision on a bloc; departing from the proposal needs reasons."""
-        candidate = self._assessed_candidate(_uuid(candidate_id))
-        if candidate.session_id != _uuid(session_id):
+        candidate = self._assessed_candidate(as_uuid(candidate_id))
+        if candidate.session_id != as_uuid(session_id):
             raise InvalidInput(f"candidate {candidate.id} is not in session {session_id}")
 
         def change(deliberation: Deliberation) -> ProposalView:
@@ -220,7 +220,7 @@ class JuryCommands(ScoringCommands):
         return renderer
 
     def _pv(self, key: UUID | str) -> ProcesVerbal:
-        return self._load(_uuid(key), ProcesVerbal, PVNotFound)
+        return self._load(as_uuid(key), ProcesVerbal, PVNotFound)
 
     def _content(self, deliberation: Deliberation, number: int, corrects: dict | None) -> dict:
         session = self._rules(deliberation.session_id)
@@ -279,7 +279,7 @@ class JuryCommands(ScoringCommands):
         """Generate the session's PV (DOCX + PDF); again before it is final returns the same."""
 
         def command() -> PVView:
-            deliberation = self._deliberation(_uuid(session_id))
+            deliberation = self._deliberation(as_uuid(session_id))
             if deliberation.pv_ids:
                 latest = self._pv(deliberation.pv_ids[-1])
                 if latest.final:
@@ -313,7 +313,7 @@ class JuryCommands(ScoringCommands):
 
         def command() -> PVView:
             pv = self._pv(pv_key)
-            became_final = pv.sign(_uuid(member_id), sha256, self.clock())
+            became_final = pv.sign(as_uuid(member_id), sha256, self.clock())
             acquired = self._acquisitions(pv) if became_final else []
             self._save(pv, *acquired)
             return _pv_view(pv)
@@ -344,7 +344,7 @@ class JuryCommands(ScoringCommands):
 
     def pvs(self, session_id: UUID | str) -> list[PVView]:
         """Every PV of the session, the latest last."""
-        return [_pv_view(self._pv(k)) for k in self._deliberation(_uuid(session_id)).pv_ids]
+        return [_pv_view(self._pv(k)) for k in self._deliberation(as_uuid(session_id)).pv_ids]
 
     def pv_document(self, pv_key: UUID | str, fmt: str) -> bytes:
         """The stored DOCX or PDF of a PV."""

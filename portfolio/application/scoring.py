@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass
 from uuid import UUID
 
-from portfolio.application.assignment import AssignmentCommands, _uuid
+from portfolio.application.assignment import AssignmentCommands, as_uuid
 from portfolio.application.loading import load_or_none
 from portfolio.domain import ids
 from portfolio.domain.assignment import WRITTEN_SITUATIONS, check_situation
@@ -138,8 +138,8 @@ class ScoringCommands(AssignmentCommands):
         `evidence_sha256` is the version the assessor read; None means the submitted one.
         """
         assessor, candidate, code = (
-            _uuid(assessor_id),
-            _uuid(candidate_id),
+            as_uuid(assessor_id),
+            as_uuid(candidate_id),
             check_situation(situation),
         )
 
@@ -157,8 +157,8 @@ class ScoringCommands(AssignmentCommands):
     def sign_off(self, assessor_id: UUID | str, candidate_id: UUID | str, situation: str) -> int:
         """Sign one's sheet; returns the sign-off round (1, then 2 after a change, …)."""
         assessor, candidate, code = (
-            _uuid(assessor_id),
-            _uuid(candidate_id),
+            as_uuid(assessor_id),
+            as_uuid(candidate_id),
             check_situation(situation),
         )
 
@@ -180,8 +180,8 @@ class ScoringCommands(AssignmentCommands):
     ) -> str:
         """Keep an assessor's own notes file (sealed for the candidate); returns its sha256."""
         assessor, candidate, code = (
-            _uuid(assessor_id),
-            _uuid(candidate_id),
+            as_uuid(assessor_id),
+            as_uuid(candidate_id),
             check_situation(situation),
         )
         sealed = self.vault.seal(str(candidate), data)
@@ -216,7 +216,9 @@ class ScoringCommands(AssignmentCommands):
         self, viewer_id: UUID | str, candidate_id: UUID | str, situation: str
     ) -> bool:
         """False while the viewer is a co-assessor and marking is still blind."""
-        return self._may_see_all(_uuid(viewer_id), _uuid(candidate_id), check_situation(situation))
+        return self._may_see_all(
+            as_uuid(viewer_id), as_uuid(candidate_id), check_situation(situation)
+        )
 
     def assessment_sheet(
         self,
@@ -226,7 +228,11 @@ class ScoringCommands(AssignmentCommands):
         assessor_id: UUID | str,
     ) -> SheetView:
         """One assessor's sheet; a co-assessor gets BlindMarking before both signed off."""
-        viewer, candidate, assessor = _uuid(viewer_id), _uuid(candidate_id), _uuid(assessor_id)
+        viewer, candidate, assessor = (
+            as_uuid(viewer_id),
+            as_uuid(candidate_id),
+            as_uuid(assessor_id),
+        )
         code = check_situation(situation)
         if viewer != assessor and not self._may_see_all(viewer, candidate, code):
             raise BlindMarking("the other assessment stays hidden until both are signed off")
@@ -240,7 +246,11 @@ class ScoringCommands(AssignmentCommands):
         self, viewer_id: UUID | str, candidate_id: UUID | str, situation: str
     ) -> list[SheetView]:
         """The sheets of a situation the viewer may read (only their own while blind)."""
-        viewer, candidate, code = _uuid(viewer_id), _uuid(candidate_id), check_situation(situation)
+        viewer, candidate, code = (
+            as_uuid(viewer_id),
+            as_uuid(candidate_id),
+            check_situation(situation),
+        )
         sheets = [s for s in self._sheets(candidate, code) if s is not None]
         if not self._may_see_all(viewer, candidate, code):
             sheets = [s for s in sheets if s.assessor_id == viewer]
@@ -253,7 +263,7 @@ class ScoringCommands(AssignmentCommands):
 
     def discrepancies(self, candidate_id: UUID | str, situation: str) -> list[DiscrepancyView]:
         """Criteria on which the signed-off assessors disagree, with any agreed score."""
-        candidate, code = _uuid(candidate_id), check_situation(situation)
+        candidate, code = as_uuid(candidate_id), check_situation(situation)
         session = self._rules(self._assessed_candidate(candidate).session_id)
         sheets = [s for s in self._sheets(candidate, code) if s is not None]
         moderation = self._moderation(candidate, code)
@@ -276,8 +286,8 @@ class ScoringCommands(AssignmentCommands):
     ) -> None:
         """Record the agreed score of a discrepant criterion, with the moderator's reasons."""
         moderator, candidate, code = (
-            _uuid(moderator_id),
-            _uuid(candidate_id),
+            as_uuid(moderator_id),
+            as_uuid(candidate_id),
             check_situation(situation),
         )
 
@@ -298,7 +308,7 @@ class ScoringCommands(AssignmentCommands):
 
     def final_scores(self, candidate_id: UUID | str, situation: str) -> dict[str, str | None]:
         """Criterion -> final value of a situation; None while not yet final."""
-        candidate, code = _uuid(candidate_id), check_situation(situation)
+        candidate, code = as_uuid(candidate_id), check_situation(situation)
         session = self._rules(self._assessed_candidate(candidate).session_id)
         sheets = self._sheets(candidate, code)
         if not sheets or any(s is None for s in sheets):
