@@ -34,9 +34,8 @@ def extract_sniffed(data: bytes, sniffed: Sniffed) -> Document:
     except Exception as exc:  # any parser failure on hostile bytes means the file is damaged
         raise DocumentRejected(
             RejectionCategory.CORRUPT,
-            f"The {sniffed.format.upper()} file is damaged and cannot be read "
-            f"({type(exc).__name__}).",
-        ) from exc
+            f"The {sniffed.format.upper()} file is damaged and cannot be read; export it again.",
+        ) from exc  # the cause stays chained for the logs, not shown to the candidate
     if document.word_count == 0:
         raise DocumentRejected(RejectionCategory.EMPTY, "The document contains no text.")
     return document
