@@ -6,6 +6,9 @@ plain `def` functions (FastAPI runs them in its thread pool around the synchrono
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from api import errors
@@ -22,7 +25,14 @@ def create_app(settings: Settings | None = None, portfolio: PortfolioApp | None 
         from storage.bootstrap import build_app
 
         portfolio = build_app(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        portfolio.close()  # release the event store's connections on shutdown
+
     app = FastAPI(
+        lifespan=lifespan,
         title="CDC evidence portfolio",
         version="0.1.0",
         openapi_url="/api/openapi.json",

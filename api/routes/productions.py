@@ -51,5 +51,8 @@ def download(code: Code, version: Version, scope: ReadableCandidate, app: Portfo
     if info is None:
         raise ProductionNotFound(f"no version {version} of {code.upper()}")
     chunks = app.read_version(scope.candidate_id, code, version, scope.principal.actor)
-    headers = {"Content-Disposition": content_disposition(info.filename)}
+    headers = {
+        "Content-Disposition": content_disposition(info.filename),
+        "X-Content-Type-Options": "nosniff",
+    }
     return StreamingResponse(chunks, media_type=info.media_type, headers=headers)
