@@ -15,11 +15,22 @@ from dramatiq.common import dq_name
 
 from storage.settings import Settings
 
+# A Redis worker that stops heart-beating for this long is dead: its unacknowledged messages go
+# back to the queue at the next maintenance, which runs on this share (per million) of commands.
+# Consumers poll every ~0.5 s, so a crashed worker's jobs come back within about a minute.
+REDIS_HEARTBEAT_TIMEOUT_MS = 15_000
+REDIS_MAINTENANCE_CHANCE = 10_000
+
 
 def build_broker(settings: Settings) -> dramatiq.Broker:
     """A new broker for `settings.broker`; connections open lazily on first use."""
     if settings.broker == "redis":
-        return RedisBroker(url=settings.redis_url, namespace=settings.jobs_namespace)
+        return RedisBroker(
+            url=settings.redis_url,
+            namespace=settings.jobs_namespace,
+            heartbeat_timeout=REDIS_HEARTBEAT_TIMEOUT_MS,
+            maintenance_chance=REDIS_MAINTENANCE_CHANCE,
+        )
     if settings.broker == "rabbitmq":
         # Confirmed delivery: `send` returns only once RabbitMQ holds the message, so the
         # dispatcher may then advance its persisted position.

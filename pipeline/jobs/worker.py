@@ -70,6 +70,9 @@ def start_worker(
     worker = dramatiq.Worker(
         broker, worker_threads=settings.worker_threads, worker_timeout=WORKER_TIMEOUT_MS
     )
+    # Jobs take seconds: hold one message per thread so idle workers elsewhere get the rest
+    # (dramatiq's default prefetches twice the threads).
+    worker.queue_prefetch = settings.worker_threads
     worker.start()
     handle = WorkerHandle(broker=broker, actors=actors, worker=worker, dispatcher=None)
     if dispatch:

@@ -85,3 +85,29 @@ def test_the_same_message_twice_on_two_workers_records_one_result(settings, app)
         first.stop()
         second.stop()
     assert app.results(pid) == [(1, "p1")]
+
+
+@pytest.mark.slow
+def test_a_job_held_by_a_crashed_worker_is_given_to_another(settings, app):
+    """A consumer takes the message and dies without acknowledging it (no close, no nack)."""
+    crashed = build_broker(settings)
+    actors = declare_actors(crashed, settings.jobs_queue, TrivialService(app))
+    pid, _ = app.upload("a")
+    actors.send_version(pid, 1)
+    consumer = crashed.consume(settings.jobs_queue, prefetch=1, timeout=1000)
+    assert _next_message(consumer) is not None  # now held, unacknowledged, by the "crashed" one
+    if settings.broker == "rabbitmq":
+        consumer.connection.close()  # the connection goes down with the process, no ack sent
+    handle = start_worker(app, settings, service=TrivialService(app), dispatch=False)
+    try:
+        wait_until(lambda: app.results(pid) == [(1, "p1")], timeout_s=120)
+    finally:
+        handle.stop()
+
+
+def _next_message(consumer, attempts: int = 20):
+    for _ in range(attempts):
+        message = next(consumer)
+        if message is not None:
+            return message
+    return None
