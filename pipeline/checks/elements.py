@@ -25,8 +25,8 @@ from pipeline.nlp import Term, covers, phrase_key
 from pipeline.report import ElementFinding, Evidence
 
 THIN_WORDS = 40
-KEYWORD_SHARE = 0.4  # of an element's keywords, distinct, in one unclaimed section
-KEYWORD_SHARE_CLAIMED = 0.6  # stricter when the section is another element's
+KEYWORD_SHARE = 0.3  # of an element's keywords, distinct, under one unclaimed section
+KEYWORD_SHARE_CLAIMED = 0.6  # stricter when the section (or an ancestor) is another element's
 MIN_KEYWORDS = 3
 QUOTE_CHARS = 160
 
@@ -65,8 +65,32 @@ def check_elements(index: DocumentIndex, elements) -> list[ElementFinding]:
     """One finding per required element, in referential order."""
     hints = {e.id: Hints.of(e) for e in elements}
     owners = _heading_owners(index, hints)
-    claimed = set(owners)
-    return [_check_one(index, e, hints[e.id], claimed, owners) for e in elements]
+    claimed = {v.section.id for v in index.views if _claimed(index, v, owners)}
+    dominant = _dominant_elements(index, hints)
+    return [_check_one(index, e, hints[e.id], claimed, owners, dominant) for e in elements]
+
+
+def _claimed(index: DocumentIndex, view: SectionView, owners) -> bool:
+    return view.section.id in owners or any(a.section.id in owners for a in index.ancestors(view))
+
+
+def _dominant_elements(index: DocumentIndex, hints: dict[str, Hints]) -> dict[str, str]:
+    """Section id -> the element whose keywords cover the largest share of its subtree
+    (no entry on a tie: a section about two things is about neither for this purpose)."""
+    out = {}
+    for view in index.views:
+        forms = index.subtree_forms(view)
+        shares = sorted(
+            (
+                (h.keyword_hits(forms) / len(h.keywords), eid)
+                for eid, h in hints.items()
+                if h.keywords
+            ),
+            reverse=True,
+        )
+        if shares and shares[0][0] > 0 and (len(shares) == 1 or shares[0][0] > shares[1][0]):
+            out[view.section.id] = shares[0][1]
+    return out
 
 
 def _heading_owners(index: DocumentIndex, hints: dict[str, Hints]) -> dict[str, set[str]]:
@@ -80,16 +104,21 @@ def _heading_owners(index: DocumentIndex, hints: dict[str, Hints]) -> dict[str, 
     return owners
 
 
-def _check_one(index, element, hints: Hints, claimed: set[str], owners) -> ElementFinding:
+def _check_one(index, element, hints: Hints, claimed, owners, dominant) -> ElementFinding:
     finding = ElementFinding(element.id, element.key, element.label_fr, "absent")
     candidates = [
         _outermost(index, c, element.id, owners)
         for c in _heading_candidates(index, hints)
         if element.id in owners.get(c.view.section.id, ())
+        and _not_inside_another(index, c.view, element.id, owners, dominant)
     ]
     usable = [c for c in candidates if not c.view.placeholder]
     if not usable:
-        usable = _keyword_candidates(index, hints, claimed)
+        usable = _sub_heading_candidates(index, element, claimed) or [
+            c
+            for c in _keyword_candidates(index, hints, claimed)
+            if dominant.get(c.view.section.id) == element.id
+        ]
     if not usable:
         finding.reason = _absence_reason(candidates)
         finding.evidence = [_evidence(c.view) for c in candidates[:2]]
@@ -106,6 +135,15 @@ def _heading_candidates(index: DocumentIndex, hints: Hints) -> list[_Candidate]:
     return sorted(found, key=lambda c: (-c.score, c.view.section.level, c.view.order))
 
 
+def _not_inside_another(index, view: SectionView, eid: str, owners, dominant) -> bool:
+    """A sub-heading inside another element's section ("6.1 Budget du plan d'actions" under
+    "6. Budget") counts only when its own body is mostly about this element."""
+    inside = any(
+        a.section.id in owners and eid not in owners[a.section.id] for a in index.ancestors(view)
+    )
+    return not inside or dominant.get(view.section.id) == eid
+
+
 def _outermost(index: DocumentIndex, cand: _Candidate, eid: str, owners) -> _Candidate:
     """Climb to the outermost enclosing section that also names this element."""
     for parent in index.ancestors(cand.view):
@@ -114,19 +152,35 @@ def _outermost(index: DocumentIndex, cand: _Candidate, eid: str, owners) -> _Can
     return cand
 
 
+def _sub_heading_candidates(index: DocumentIndex, element, claimed) -> list[_Candidate]:
+    """Unclaimed sections whose sub-headings name at least half (and 2+) of the element's parts."""
+    if len(element.parts) < 2:
+        return []
+    part_hints = [Hints.of(p) for p in element.parts]
+    out = []
+    for view in index.views:
+        if view.placeholder or view.frame or view.section.level < 1 or view.section.id in claimed:
+            continue
+        below = [v for v in index.subtree(view)[1:] if not v.placeholder]
+        named = sum(1 for h in part_hints if any(h.heading_score(v) for v in below))
+        if named >= max(2, math.ceil(len(part_hints) / 2)):
+            out.append(_Candidate(view, "sub-headings", named))
+    return sorted(out, key=lambda c: (-c.score, c.view.section.level, c.view.order))
+
+
 def _keyword_candidates(index: DocumentIndex, hints: Hints, claimed: set[str]) -> list[_Candidate]:
     if not hints.keywords:
         return []
     out = []
     for view in index.views:
-        if view.placeholder or view.section.level < 1:
+        if view.placeholder or view.frame or view.section.level < 1:
             continue
         share = KEYWORD_SHARE_CLAIMED if view.section.id in claimed else KEYWORD_SHARE
         needed = max(MIN_KEYWORDS, math.ceil(share * len(hints.keywords)))
-        hits = hints.keyword_hits(view.own_forms)
+        hits = hints.keyword_hits(index.subtree_forms(view))
         if hits >= needed:
             out.append(_Candidate(view, "keywords", hits))
-    return sorted(out, key=lambda c: (-c.score, c.view.order))
+    return sorted(out, key=lambda c: (-c.score, c.view.section.level, c.view.order))
 
 
 def _part_found(index: DocumentIndex, view: SectionView, hints: Hints) -> bool:
@@ -140,8 +194,14 @@ def _part_found(index: DocumentIndex, view: SectionView, hints: Hints) -> bool:
 
 def _grade(index: DocumentIndex, best: _Candidate, parts: dict[str, bool]) -> tuple[str, str]:
     words = index.substantive_words(best.view)
-    how = "intitulé" if best.how == "heading" else "mots-clés du corps (intitulé inhabituel)"
+    how = {
+        "heading": "intitulé",
+        "sub-headings": "sous-titres (intitulé inhabituel)",
+        "keywords": "mots-clés du corps (intitulé inhabituel)",
+    }[best.how]
     missing = [k for k, ok in parts.items() if not ok]
+    if best.view.frame or any(a.frame for a in index.ancestors(best.view)):
+        return "partial", f"Trouvé par {how}, mais seulement en annexe ou hors du corps."
     if words < THIN_WORDS:
         return "partial", f"Trouvé par {how}, mais contenu trop mince ({words} mots)."
     if missing:

@@ -16,6 +16,11 @@ from pipeline.numbers import fold
 
 _TOC = re.compile(r"^\W*(sommaire|table des matieres|contents|table of contents)\W*$")
 _ANNEX = re.compile(r"^\W*(annexes?|appendi(x|ces))\b")
+# Parts of any report that frame it rather than answer a criterion: never an element by keywords.
+_FRAME = re.compile(
+    r"^[\W\d]*(introduction|conclusion|remerciements|avant-propos|resume|abstract|glossaire|"
+    r"bibliographie|webographie|annexes?|appendi(x|ces)|sommaire|table des matieres)\b"
+)
 _PLACEHOLDER = re.compile(
     r"\(?\s*(a completer|voir annexe|cf\.? annexe|a venir|en cours de redaction|a rediger|"
     r"to be completed|tbd|todo|lorem ipsum)\s*\.?\)?|x{3,}|\.{3,}|…"
@@ -36,6 +41,7 @@ class SectionView:
     placeholder: bool
     annex_reference: bool
     in_toc: bool
+    frame: bool = False
 
 
 class DocumentIndex:
@@ -53,6 +59,7 @@ class DocumentIndex:
         self.views = [self._view(i, s, heads[i], owns[i], toc_ids) for i, s in enumerate(body)]
         self._by_id = {v.section.id: v for v in self.views}
         self._parent = {c.id: s.id for s in sections for c in s.children}
+        self._subtree_forms: dict[str, frozenset[str]] = {}
 
     def _view(self, order: int, section: Section, head, own, toc_ids) -> SectionView:
         tables = fold(
@@ -68,6 +75,7 @@ class DocumentIndex:
         stripped = _PLACEHOLDER.sub(" ", full)
         placeholder = len(_WORD.findall(stripped)) < PLACEHOLDER_WORDS
         annex_ref = placeholder and "annexe" in full and self.has_annex
+        frame = bool(_FRAME.match(fold(section.heading or "")))
         return SectionView(
             section,
             order,
@@ -76,6 +84,7 @@ class DocumentIndex:
             placeholder and not annex_ref,
             annex_ref,
             section.id in toc_ids,
+            frame,
         )
 
     def ancestors(self, view: SectionView) -> list[SectionView]:
@@ -90,6 +99,14 @@ class DocumentIndex:
     def subtree(self, view: SectionView) -> list[SectionView]:
         """The view and its descendants' views (TOC sections never appear)."""
         return [self._by_id[s.id] for s in view.section.walk() if s.id in self._by_id]
+
+    def subtree_forms(self, view: SectionView) -> frozenset[str]:
+        """Body forms of the section and its descendants (placeholders left out), cached."""
+        cached = self._subtree_forms.get(view.section.id)
+        if cached is None:
+            parts = [v.own_forms for v in self.subtree(view) if not v.placeholder]
+            cached = self._subtree_forms[view.section.id] = frozenset().union(*parts)
+        return cached
 
     def substantive_words(self, view: SectionView) -> int:
         """Words under the section (children included) once placeholders are removed."""
