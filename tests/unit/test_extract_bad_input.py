@@ -12,6 +12,8 @@ import zipfile
 import docx
 import pytest
 from fpdf import FPDF
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.extract import extract_document
 from pipeline.rejections import DocumentRejected, RejectionCategory
@@ -187,3 +189,15 @@ def test_utf32_part_is_refused() -> None:
     part = '<?xml version="1.0" encoding="UTF-32"?><x/>'.encode("utf-32")
     hostile = _rewrite(_docx_bytes(), {}, {"customXml/item42.xml": part})
     assert _category(hostile, "dossier.docx") is RejectionCategory.CORRUPT
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(st.binary(max_size=2048), st.binary(max_size=2048).map(lambda b: b"PK\x03\x04" + b)),
+    st.sampled_from(["a.docx", "a.pdf", "a.xlsx", "a.odt", "a", "a.png"]),
+)
+def test_sniff_answers_any_bytes_with_a_format_or_a_rejection(data: bytes, name: str) -> None:
+    try:
+        assert sniff(data, name).format in {"docx", "pdf", "xlsx"}
+    except DocumentRejected as rejected:
+        assert rejected.message

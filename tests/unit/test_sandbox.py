@@ -4,6 +4,8 @@ out of time or memory is stopped and reported — the caller never hangs or cras
 from __future__ import annotations
 
 import multiprocessing
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -79,3 +81,28 @@ def test_size_limit_is_checked_before_spawning() -> None:
     category, elapsed = _rejection(_read(BIG_DOCX), BIG_DOCX, max_bytes=1024)
     assert category is RejectionCategory.TOO_LARGE
     assert elapsed < 1
+
+
+def test_zip_bomb_adds_almost_no_memory() -> None:
+    """Judged from its ZIP directory alone: the 1.15 GB entry is never inflated."""
+    code = (
+        "import resource, sys\n"
+        "from pipeline.sandbox import extract_in_sandbox\n"
+        "from pipeline.rejections import DocumentRejected\n"
+        "data = open(sys.argv[1], 'rb').read()\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "try:\n    extract_in_sandbox(data, 'dossier.docx')\n"
+        "except DocumentRejected as e:\n    print(e.category.value)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    bomb = CORPUS / "E1_GARNIER_Chloe_dossier_final.docx"
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(bomb)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert out[0] == "zip_bomb"
+    assert int(out[1]) < 100 * 1024  # ru_maxrss is in KiB on Linux
