@@ -13,12 +13,13 @@ from uuid import UUID
 
 import dramatiq
 
-from portfolio.errors import Conflict, InvalidInput, NotFound, SubjectErased
+from portfolio.errors import BlobCorrupted, Conflict, InvalidInput, NotFound, SubjectErased
 
 PROCESS_VERSION = "process_version"
 TIME_LIMIT_MS = 15 * 60 * 1000  # a stuck job is interrupted; the sandbox has its own limits
-# Errors a retry cannot fix: the message is dropped (and logged) instead of retried.
-PERMANENT_ERRORS = (InvalidInput, NotFound, SubjectErased, Conflict)
+# Errors a retry cannot fix: the message is dropped (and logged) instead of retried. Anything
+# else (StorageUnavailable, a bug) is retried with backoff, then dead-lettered.
+PERMANENT_ERRORS = (InvalidInput, NotFound, SubjectErased, Conflict, BlobCorrupted)
 
 VersionService = Callable[[UUID, int], object]
 

@@ -8,6 +8,7 @@ version, and the application's record methods are themselves idempotent.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from portfolio.domain.production import Production
 from portfolio.errors import ProductionNotFound
 from storage.settings import Settings
 
+log = logging.getLogger(__name__)
 ACTOR = "pipeline"  # who the recorded events and the read audit name
 Outcome = Literal["checked", "rejected", "skipped"]
 # spaCy's memory zones are per-vocabulary, not per-thread: one check at a time per process.
@@ -75,7 +77,9 @@ def process_version(
         return "skipped"
     if not 0 < version <= len(view.versions):
         raise ProductionNotFound(f"production {production_id} has no version {version}")
-    return _run(app, view.versions[version - 1], pipeline)
+    outcome = _run(app, view.versions[version - 1], pipeline)
+    log.info("%s %s v%d: %s (pipeline %s)", candidate_id, code, version, outcome, pipeline.version)
+    return outcome
 
 
 def _run(app: Any, info: VersionInfo, pipeline: Pipeline) -> Outcome:

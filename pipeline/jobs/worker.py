@@ -7,7 +7,6 @@ the Redis or RabbitMQ broker and blocks until a signal arrives.
 
 from __future__ import annotations
 
-import logging
 import threading
 from dataclasses import dataclass, field
 
@@ -20,7 +19,6 @@ from pipeline.jobs.dispatcher import Dispatcher, JobFeed
 from pipeline.jobs.position import DispatchPosition
 from storage.settings import Settings
 
-log = logging.getLogger(__name__)
 WORKER_TIMEOUT_MS = 500  # how long a consumer blocks on an empty queue; bounds stop()
 
 
@@ -31,16 +29,30 @@ class WorkerHandle:
     broker: dramatiq.Broker
     actors: PipelineActors
     worker: dramatiq.Worker
-    dispatcher: Dispatcher | None
+    dispatcher: Dispatcher | None = None
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
 
     def stop(self, timeout_s: float = 30.0) -> None:
+        """Stop dispatching, let running jobs finish (up to `timeout_s`), close the broker."""
+        if self._stop.is_set():
+            return  # already stopped: the service may call this from several shutdown paths
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout_s)
         self.worker.stop(timeout=int(timeout_s * 1000))
         self.broker.close()
+
+    def follow(self, dispatcher: Dispatcher, poll_seconds: float) -> None:
+        """Run `dispatcher` on a background thread until `stop()`."""
+        self.dispatcher = dispatcher
+        self._thread = threading.Thread(
+            target=dispatcher.run,
+            args=(self._stop, poll_seconds),
+            name="pipeline-dispatcher",
+            daemon=True,
+        )
+        self._thread.start()
 
     def is_idle(self) -> bool:
         """In-process broker only: no message waiting or running (used by tests and health)."""
@@ -74,9 +86,10 @@ def start_worker(
     # (dramatiq's default prefetches twice the threads).
     worker.queue_prefetch = settings.worker_threads
     worker.start()
-    handle = WorkerHandle(broker=broker, actors=actors, worker=worker, dispatcher=None)
+    handle = WorkerHandle(broker=broker, actors=actors, worker=worker)
     if dispatch:
-        _start_dispatcher(handle, app, settings, feed or _default_feed())
+        dispatcher = build_dispatcher(app, broker, actors, feed or _default_feed())
+        handle.follow(dispatcher, settings.dispatch_poll_seconds)
     return handle
 
 
@@ -94,19 +107,6 @@ def build_dispatcher(
     queue = actors.process_version.queue_name
     settled = None if is_durable(broker) else (lambda: is_idle(broker, queue))
     return Dispatcher(app, actors.send_version, feed, DispatchPosition(app), settled)
-
-
-def _start_dispatcher(
-    handle: WorkerHandle, app: Application, settings: Settings, feed: JobFeed
-) -> None:
-    handle.dispatcher = build_dispatcher(app, handle.broker, handle.actors, feed)
-    handle._thread = threading.Thread(
-        target=handle.dispatcher.run,
-        args=(handle._stop, settings.dispatch_poll_seconds),
-        name="pipeline-dispatcher",
-        daemon=True,
-    )
-    handle._thread.start()
 
 
 def _default_service(app: Application, settings: Settings) -> VersionService:

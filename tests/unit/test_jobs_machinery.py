@@ -12,7 +12,7 @@ from pipeline.jobs.broker import build_broker, is_durable
 from pipeline.jobs.dispatcher import Dispatcher, recheck
 from pipeline.jobs.position import DispatchPosition
 from pipeline.jobs.worker import start_inprocess_worker, start_worker
-from portfolio.errors import InvalidInput
+from portfolio.errors import InvalidInput, StorageUnavailable
 from storage.settings import Settings
 from tests.jobs_support import TrivialService, sqlite_app, trivial_feed, wait_until
 
@@ -183,3 +183,31 @@ def test_recheck_with_a_new_pipeline_appends_a_second_result(settings, db):
         wait_until(lambda: app.results(pid) == [(1, "p1"), (1, "p2")])
     finally:
         handle.stop()
+
+
+def test_stop_is_idempotent(settings, db):
+    app = sqlite_app(db)
+    handle = start_worker(app, settings, service=TrivialService(app), feed=trivial_feed())
+    handle.stop()
+    handle.stop()
+    assert handle.is_idle()
+
+
+def test_a_transient_error_is_retried_until_the_job_succeeds(settings, db):
+    app = sqlite_app(db)
+    service = TrivialService(app)
+    failures: list = []
+
+    def flaky(pid, number):
+        if not failures:
+            failures.append(number)
+            raise StorageUnavailable("event store restarting")
+        service(pid, number)
+
+    handle = start_worker(app, settings, service=flaky, feed=trivial_feed())
+    try:
+        pid, _ = app.upload("a")
+        wait_until(lambda: app.results(pid) == [(1, "p1")])
+    finally:
+        handle.stop()
+    assert failures == [1] and service.calls == 1
