@@ -26,6 +26,7 @@ from pipeline.model import Cell, Table
 _HEADING_STYLE = re.compile(r"^(heading|titre|title|berschrift|t[ií]tulo)\s*(\d)$", re.I)
 _TOC_STYLE = re.compile(r"^(toc|tdm|table des mati[eè]res|index)\s*\d*$|^toc heading$", re.I)
 MAX_TOC_ENTRY_CHARS = 200
+MAX_HEADING_TEXT = 300
 MAX_TABLE_ROWS = 20000
 
 
@@ -102,6 +103,8 @@ def _blocks(items: list, styles: _Styles, styled: bool) -> Iterator[Block]:
             continue
         text = clean(item.text)
         level = styles.level(item) if styled else _fallback_level(item, text, styles)
+        if level and len(text) > MAX_HEADING_TEXT:  # a body paragraph styled as a heading
+            level = None
         if toc.skips(item, text, level, styles.name(item)):
             continue
         if text:

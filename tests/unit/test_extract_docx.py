@@ -238,3 +238,13 @@ def test_last_sommaire_entry_carrying_the_page_break_is_skipped() -> None:
     result = _extract(document)
     assert [s.heading for s in result.all_sections() if s.level] == ["1. CONTEXTE"]
     assert "Texte après un saut de page." in result.text()
+
+
+def test_a_whole_paragraph_styled_as_heading_stays_body_text() -> None:
+    document = docx.Document()
+    document.add_heading("1. Contexte", level=1)
+    long_text = "Ce paragraphe a reçu le style Titre 2 par erreur. " * 8
+    document.add_heading(long_text, level=2)
+    (context,) = _extract(document).sections
+    assert context.children == []
+    assert context.paragraphs == [long_text.strip()]
