@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from api.deps import Overseer, Portfolio
+from portfolio.application.base import storage_errors
 from portfolio.audit.history import history, verify_log
 
 router = APIRouter(prefix="/api", tags=["audit"])
@@ -21,6 +23,15 @@ class HistoryEntryOut(BaseModel):
     aggregate: str
     version: int
     description: str
+
+
+class LoggedEventOut(BaseModel):
+    """One entry of the event log: position, aggregate, version and type (no payload)."""
+
+    id: int
+    originator_id: UUID
+    originator_version: int
+    topic: str
 
 
 class VerificationOut(BaseModel):
@@ -45,3 +56,23 @@ def verification(_: Overseer, app: Portfolio) -> VerificationOut:
         digest=result.digest,
         aggregates=result.aggregates,
     )
+
+
+@router.get("/audit/events", summary="The event log in order, a page at a time (no payloads)")
+def events(
+    _: Overseer,
+    app: Portfolio,
+    after: Annotated[int, Query(ge=0, le=2**62, description="Last id already seen")] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> list[LoggedEventOut]:
+    with storage_errors():
+        page = app.recorder.select_notifications(start=after + 1, limit=limit)
+    return [
+        LoggedEventOut(
+            id=n.id,
+            originator_id=n.originator_id,
+            originator_version=n.originator_version,
+            topic=n.topic,
+        )
+        for n in page
+    ]

@@ -136,3 +136,14 @@ def test_read_only_roles_cannot_upload_or_enrol(
         ).status_code
         == 403
     )
+
+
+def test_auditor_pages_through_the_event_log(served: tuple[TestClient, World]) -> None:
+    client, world = served
+    headers = {"Authorization": f"Bearer {world.tokens[AUDITOR]}"}
+    first = client.get("/api/audit/events", headers=headers, params={"limit": 3}).json()
+    assert [e["id"] for e in first] == sorted(e["id"] for e in first) and len(first) == 3
+    after = first[-1]["id"]
+    second = client.get("/api/audit/events", headers=headers, params={"after": after}).json()
+    assert second and second[0]["id"] > after
+    assert all("state" not in entry for entry in second)

@@ -3,4 +3,5 @@ from tests.integration.access import ADMIN, AUDITOR, rule
 RULES = [
     rule("GET", "/api/candidates/{candidate_id}/history", ADMIN, AUDITOR),
     rule("GET", "/api/audit/verification", ADMIN, AUDITOR),
+    rule("GET", "/api/audit/events", ADMIN, AUDITOR, query=lambda w, role: {"limit": 5}),
 ]
