@@ -80,3 +80,29 @@ def _wait_or_explain(worker: subprocess.Popen, predicate) -> None:
         worker.kill()
         _, stderr = worker.communicate(timeout=10)
         pytest.fail(f"no check report within 120 s; worker exit {worker.returncode}:\n{stderr}")
+
+
+def test_the_inprocess_worker_rechecks_without_duplicating_reports(tmp_path):
+    from storage.settings import Settings
+
+    settings = Settings(data_dir=tmp_path, broker="inprocess")
+    app = build_app(settings)
+    session = app.open_session("RNCP38700", "2024", "2026-spring", "test:admin")
+    candidate = app.add_candidate(session, "C-1", "Léa F", "lea@example.org", "formation", "t")
+    data = (CORPUS / GOOD).read_bytes()
+    app.upload(candidate, "E1", io.BytesIO(data), GOOD, "", "candidate")
+    env = worker_env(settings) | {"PORTFOLIO_BROKER": "inprocess"}
+    worker = subprocess.Popen(
+        [str(PORTFOLIO), "worker", "--recheck"], env=env, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        _wait_or_explain(worker, lambda: app.production(candidate, "E1").checks)
+        worker.send_signal(signal.SIGTERM)
+        _, stderr = worker.communicate(timeout=60)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait(10)
+    assert worker.returncode == 0, stderr
+    assert "re-check: 1 version(s) enqueued" in stderr
+    assert len(app.production(candidate, "E1").checks) == 1  # dispatch + re-check: one report
