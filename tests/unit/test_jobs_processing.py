@@ -11,7 +11,7 @@ from pipeline.jobs.processing import Pipeline, is_done, locate, process_version,
 from pipeline.model import Document, Section
 from pipeline.rejections import DocumentRejected
 from portfolio.domain import ids
-from portfolio.errors import ProductionNotFound
+from portfolio.errors import ProductionNotFound, SubjectErased
 from storage.settings import Settings
 from tests.unit.evidence_support import enrolled, make_app
 
@@ -123,3 +123,13 @@ def test_the_feed_turns_an_upload_event_into_a_job(uploaded):
     notes = app.recorder.select_notifications(start=None, limit=100, topics=feed.topics)
     jobs = [feed.to_job(app.mapper.to_domain_event(n)) for n in notes]
     assert jobs == [(pid, 1)]
+
+
+def test_an_erased_candidate_is_not_read_and_nothing_is_recorded(uploaded):
+    app, candidate, pid = uploaded
+    app.erase_candidate(candidate, "dpo", "art. 17 request")
+    stages = Recorder()
+    with pytest.raises(SubjectErased):
+        run(app, pid, stages)
+    assert stages.extracted == []
+    assert app.production(candidate, "E1").extractions == ()
