@@ -8,6 +8,7 @@ Facts: every verification the manifest can decide must give the manifest's verdi
 
 from __future__ import annotations
 
+import copy
 import json
 from collections import defaultdict
 from functools import cache, lru_cache
@@ -136,6 +137,75 @@ def test_verification_matches_the_manifest(path, check_id):
     assert got["status"] == want, got["message"]
 
 
+# Variants built from the complete documents, like the manifest's `variant` files: one
+# element's section renamed to a heading that names nothing, or removed altogether.
+COMPLETE = [
+    "E1_FONTAINE_Lea_MaisonVerdier.docx",
+    "E2_BELKACEM_Ines_OptiluxPro.docx",
+    "E3_ROUSSEAU_Camille_BSA.docx",
+    "E3 HADDAD Yanis - rapport de stage.docx",
+]
+
+
+@cache
+def _document(path: str):
+    from pipeline.extract import extract_document
+
+    return extract_document((CORPUS / path).read_bytes(), path)
+
+
+def variant_outcomes(kind: str) -> list[tuple[str, str, bool, str]]:
+    """(file, element key, as expected, detail) for every found element of COMPLETE.
+
+    kind "renamed": the element's top heading becomes "Partie N" -> must stay found.
+    kind "removed": the element's section is deleted -> must become absent (or partial when
+    an annex still carries it). Either way no other element may change.
+    """
+    from pipeline.checker import check_document
+
+    out = []
+    for path in COMPLETE:
+        base = check_document(copy.deepcopy(_document(path)), None, _referential())
+        for finding in (f for f in base.elements if f.status != "absent"):
+            doc = copy.deepcopy(_document(path))
+            _mutate(doc, finding.evidence[0].section, kind)
+            again = check_document(doc, base.production, _referential())
+            mine = next(f for f in again.elements if f.id == finding.id)
+            others = [
+                a.competency
+                for a, b in zip(again.elements, base.elements, strict=True)
+                if a.id != finding.id and (a.status == "absent") != (b.status == "absent")
+            ]
+            ok = (mine.status != "absent") if kind == "renamed" else (mine.status != "present")
+            out.append((path, finding.competency, ok and not others, f"{mine.status} {others}"))
+    return out
+
+
+def _mutate(doc, section_id: str, kind: str) -> None:
+    def walk(sections):
+        for i, section in enumerate(sections):
+            if section.id == section_id:
+                if kind == "removed":
+                    del sections[i]
+                else:
+                    section.heading = f"{i + 1}. Partie {i + 1}"
+                return True
+            if walk(section.children):
+                return True
+        return False
+
+    assert walk(doc.sections), section_id
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("kind", "floor"), [("renamed", 0.9), ("removed", 1.0)])
+def test_variants_of_complete_documents(kind, floor):
+    outcomes = variant_outcomes(kind)
+    failures = [o for o in outcomes if not o[2]]
+    assert len(outcomes) > 30
+    assert 1 - len(failures) / len(outcomes) >= floor, failures
+
+
 def accuracy_table() -> tuple[dict[str, list[int]], list[str]]:
     """Per competency [agreeing, total] over accepted files, plus every miss described."""
     table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -171,6 +241,13 @@ def main() -> None:
     print(f"misses: {len(misses)}")
     for miss in misses:
         print("  " + miss)
+    for kind in ("renamed", "removed"):
+        outcomes = variant_outcomes(kind)
+        good = sum(1 for o in outcomes if o[2])
+        print(f"variant '{kind}' (simulated from complete files): {good}/{len(outcomes)}")
+        for path, key, ok, detail in outcomes:
+            if not ok:
+                print(f"  {path}: {key} -> {detail}")
     parts = [(p, *c) for p in ACCEPTED for c in part_comparisons(p)]
     agree = sum(1 for _, _, want, got in parts if want == got)
     print(f"sub-elements (informative): {agree}/{len(parts)} agree")
