@@ -51,30 +51,34 @@ def preload_readers() -> None:
 def _docx(data: bytes) -> Document:
     from pipeline.extract.docx import read_docx
 
-    return _finish("docx", read_docx(data), None)
+    blocks, source = read_docx(data)
+    return _finish("docx", blocks, None, source)
 
 
 def _pdf(data: bytes) -> Document:
     from pipeline.extract.pdf import read_pdf
 
-    blocks, pages = read_pdf(data)
-    return _finish("pdf", blocks, pages)
+    blocks, pages, source = read_pdf(data)
+    return _finish("pdf", blocks, pages, source)
 
 
 def _xlsx(data: bytes) -> Document:
     from pipeline.extract.xlsx import read_xlsx
 
     sections, truncated = read_xlsx(data)
-    document = Document(format="xlsx", sections=sections)
+    document = Document(format="xlsx", sections=sections, metadata={"headings": "sheets"})
     document.word_count = count_words(document.text())
     if truncated:
         document.metadata["truncated"] = "cell limit reached"
     return document
 
 
-def _finish(fmt, blocks, page_count: int | None) -> Document:
+def _finish(fmt, blocks, page_count: int | None, heading_source: str) -> Document:
+    """`metadata["headings"]` says how headings were found: "styles" and "outline" are the
+    author's own structure; "formatting" and "fonts" are guesses from bold/size/numbering."""
     sections: list[Section] = build_sections(blocks)
-    document = Document(format=fmt, sections=sections, page_count=page_count)
+    metadata = {"headings": heading_source}
+    document = Document(format=fmt, sections=sections, page_count=page_count, metadata=metadata)
     headings = " ".join(b.text for b in blocks if isinstance(b, Heading))
     document.word_count = count_words(document.text()) + count_words(headings)
     return document

@@ -30,13 +30,13 @@ MAX_HEADING_TEXT = 300
 MAX_TABLE_ROWS = 20000
 
 
-def read_docx(data: bytes) -> list[Block]:
-    """Blocks of the document body in reading order (raises on unreadable packages)."""
+def read_docx(data: bytes) -> tuple[list[Block], str]:
+    """Body blocks in reading order, and where headings came from ("styles" or "formatting")."""
     document = docx.Document(io.BytesIO(data))
     styles = _Styles(document)
     items = list(_body_items(document))
     styled = any(styles.level(p) for p in items if isinstance(p, DocxParagraph))
-    return list(_blocks(items, styles, styled))
+    return list(_blocks(items, styles, styled)), "styles" if styled else "formatting"
 
 
 class _Styles:

@@ -23,8 +23,9 @@ MAX_PAGES = 1500
 MIN_OUTLINE_ENTRIES = 2
 
 
-def read_pdf(data: bytes) -> tuple[list[Block], int]:
-    """Blocks in reading order and the page count."""
+def read_pdf(data: bytes) -> tuple[list[Block], int, str]:
+    """Blocks in reading order, the page count, and where headings came from ("outline" or
+    "fonts")."""
     pdf = _open(data)
     try:
         if len(pdf) > MAX_PAGES:
@@ -39,14 +40,15 @@ def read_pdf(data: bytes) -> tuple[list[Block], int]:
     _require_text(pages)
     mark_running_lines(pages)
     join_split_rows(pages)
-    if len(outline) >= MIN_OUTLINE_ENTRIES:
+    source = "outline" if len(outline) >= MIN_OUTLINE_ENTRIES else "fonts"
+    if source == "outline":
         marks = outline_marks(outline, pages)
         mark_toc_pages(pages, marks)
     else:
         mark_toc_pages(pages, {})
         marks = font_marks(pages)
     blocks = [block for page in pages for block in page_blocks(page, marks)]
-    return blocks, len(pages)
+    return blocks, len(pages), source
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:

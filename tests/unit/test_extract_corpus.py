@@ -229,3 +229,19 @@ def test_docx_and_its_pdf_export_give_the_same_outline(stem: str) -> None:
         for ext in ("docx", "pdf")
     ]
     assert outlines[0] == outlines[1]
+
+
+@pytest.mark.parametrize("entry", _entries("accepted"), ids=lambda e: e["path"])
+def test_metadata_says_how_headings_were_found(entry: dict) -> None:
+    expected = {
+        "heading_styles": "styles",
+        "custom_titre": "styles",
+        "no_styles": "formatting",
+    }
+    source = _extract(entry["path"]).metadata["headings"]
+    if entry["format"] == "docx":
+        assert source == expected[entry["heading_mode"]]
+    elif entry["format"] == "pdf":
+        assert source in {"outline", "fonts"}
+    else:
+        assert source == "sheets"
