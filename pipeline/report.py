@@ -77,9 +77,11 @@ class CheckReport:
 
     @property
     def complete(self) -> bool:
-        """Accepted, every element present and no verification failed (undetermined is fine)."""
+        """Accepted, production known, every element present and no verification failed
+        (undetermined is fine)."""
         return (
             self.status == "accepted"
+            and self.production is not None
             and all(e.status == "present" for e in self.elements)
             and not any(c.status == "fail" for c in self.checks)
         )
