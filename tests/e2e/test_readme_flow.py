@@ -89,7 +89,12 @@ def test_readme_flow(service: tuple[str, dict[str, str]]) -> None:
     )
     assert created.returncode == 0, created.stderr
     admin = token_for(base, "admin@example.org", ADMIN_PASSWORD)
-    api = httpx.Client(base_url=f"{base}/api", timeout=60)
+    with httpx.Client(base_url=f"{base}/api", timeout=60) as api:
+        walk_through(api, base, admin)
+
+
+def walk_through(api: httpx.Client, base: str, admin: dict[str, str]) -> None:
+    """README steps 2 to 5, as the administrator, the candidate and the assessor."""
 
     session = api.post(
         "/sessions",
