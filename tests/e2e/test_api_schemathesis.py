@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 import schemathesis
@@ -34,10 +33,9 @@ class LiveApi:
     candidate: dict[str, str]
 
 
-@pytest.fixture(scope="module")
-def live_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApi]:
-    data_dir: Path = tmp_path_factory.mktemp("schemathesis")
-    config = Settings(environment="test", data_dir=data_dir, max_upload_bytes=512 * 1024)
+@pytest.fixture
+def live_api(backend_settings: Settings) -> Iterator[LiveApi]:
+    config = backend_settings.model_copy(update={"max_upload_bytes": 512 * 1024})
     portfolio = build_app(config)
     world = build_world(portfolio)
     with served(create_app(config, portfolio)) as base:

@@ -47,3 +47,12 @@ def test_unreachable_event_store_makes_it_unready(sqlite_settings: Settings) -> 
         ready = client.get("/readyz")
     assert ready.status_code == 503
     assert ready.json()["checks"]["event_store"].startswith("unavailable")
+
+
+def test_openapi_and_docs_are_served(sqlite_settings: Settings) -> None:
+    with TestClient(create_app(sqlite_settings, build_app(sqlite_settings))) as client:
+        spec = client.get("/api/openapi.json")
+        docs = client.get("/api/docs")
+    assert spec.status_code == 200 and spec.json()["openapi"].startswith("3.")
+    assert "bearer" in str(spec.json()["components"]["securitySchemes"]).lower()
+    assert docs.status_code == 200 and "swagger" in docs.text.lower()
