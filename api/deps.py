@@ -108,7 +108,7 @@ def may_read(app: PortfolioApp, principal: Principal, candidate_id: UUID) -> boo
         return True
     if role is Role.CANDIDATE:
         return principal.account.candidate_id == candidate_id
-    if role is Role.ASSESSOR and hasattr(app, "is_assigned"):
+    if role is Role.ASSESSOR:
         return app.is_assigned(principal.account.id, candidate_id)
     return False
 

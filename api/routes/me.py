@@ -67,7 +67,7 @@ def my_candidates(principal: CurrentPrincipal, app: Portfolio) -> list[Candidate
     account = principal.account
     if account.role is Role.CANDIDATE and account.candidate_id:
         ids = [account.candidate_id]
-    elif account.role is Role.ASSESSOR and hasattr(app, "assigned_candidates"):
+    elif account.role is Role.ASSESSOR:
         ids = app.assigned_candidates(account.id)
     else:
         ids = []
