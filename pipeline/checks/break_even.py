@@ -19,7 +19,7 @@ SR_TOLERANCE = 0.01  # relative: candidates round the rate (45,0 %) before divid
 MONTHS_TOLERANCE = 0.15
 DAYS_TOLERANCE = 3.0
 
-_CA_TOTAL = re.compile(r"^total (du |des )?(chiffre d'affaires|ca)\b")
+_CA_TOTAL = re.compile(r"^total (du |des )?(chiffre d'affaires|ca|ventes)\b")
 _CA = re.compile(
     r"^(chiffre d'affaires|ca)( (du plan|previsionnel|total|annuel|global))?\b\s*$|"
     r"^chiffre d'affaires (du plan|previsionnel|total|annuel|global)"
@@ -28,10 +28,18 @@ _CV_TOTAL = re.compile(r"^total (des )?charges variables")
 _CV = re.compile(r"^charges variables\b")
 _CF_TOTAL = re.compile(r"^total (des )?charges fixes")
 _CF = re.compile(r"^charges fixes\b")
+_VERB = r"\s*(?:=|:|\(|s'elev\w* a|s'etabli\w* a|atteint|represent\w*|(?:est|sont) de|de|a\b)"
+_CA_SENTENCE = re.compile(
+    r"chiffre d'affaires(?: (?:previsionnel|du plan|total|annuel|global))?" + _VERB
+)
+_CV_SENTENCE = re.compile(r"charges variables(?: totales)?" + _VERB)
+_CF_SENTENCE = re.compile(r"charges fixes(?: totales)?" + _VERB)
+NEAR_CHARS = 25
 _RATE = re.compile(r"taux de (marge sur couts? variables?|mcv)\b")
 _SR = re.compile(
     r"(seuil de rentabilite|point d'equilibre|ca critique)\s*(\([^)]*\)\s*)?"
-    r"(=|:|est (de|egal a|atteint a|fixe a)|s'eleve a|atteint)"
+    r"(=|:|est (donc )?(de|egal a|atteint a|fixe a)|s'eleve a|s'etablit a|se situe a|ressort a|"
+    r"atteint|vaut)"
 )
 _SR_ROW = re.compile(r"^(seuil de rentabilite|point d'equilibre|ca critique)\b")
 _POINT_MORT = re.compile(r"point mort")
@@ -62,14 +70,40 @@ class BreakEvenInputs:
 
 
 def find_inputs(doc: Document) -> BreakEvenInputs:
-    """CA, CV, CF and the stated taux de MCV, table rows first ("Total …" before the rest)."""
+    """CA, CV, CF and the stated taux de MCV: table rows first ("Total …" before the rest),
+    then sentences of the part that states the SR (never the company's history elsewhere)."""
     rate = labelled_value(doc, _RATE, unit="%")
+    scope = _budget_scope(doc)
     return BreakEvenInputs(
-        ca=_first_value(doc, _CA_TOTAL, _CA),
-        cv=_first_value(doc, _CV_TOTAL, _CV),
-        cf=_first_value(doc, _CF_TOTAL, _CF),
+        ca=_first_value(doc, _CA_TOTAL, _CA) or _near(scope, _CA_SENTENCE),
+        cv=_first_value(doc, _CV_TOTAL, _CV) or _near(scope, _CV_SENTENCE),
+        cf=_first_value(doc, _CF_TOTAL, _CF) or _near(scope, _CF_SENTENCE),
         rate_stated=rate[0] / 100 if rate else None,
     )
+
+
+def _budget_scope(doc: Document) -> Document | None:
+    """The top-level section holding the stated SR, as a document of its own."""
+    stated = stated_sr(doc)
+    if stated is None:
+        return None
+    for top in doc.sections:
+        if any(s is stated[1].section for s in top.walk()):
+            return Document(doc.format, [top])
+    return None
+
+
+def _near(scope: Document | None, pattern: re.Pattern) -> float | None:
+    """The first € amount written right after `pattern` (within NEAR_CHARS) in the scope."""
+    if scope is None:
+        return None
+    for stmt in statements(scope):
+        m = pattern.search(stmt.folded)
+        if m and not stmt.in_table:
+            found = [n for n in find_numbers(stmt.text) if n.unit == "€" and n.start >= m.end()]
+            if found and found[0].start - m.end() <= NEAR_CHARS:
+                return found[0].value
+    return None
 
 
 def _first_value(doc: Document, *labels: re.Pattern) -> float | None:

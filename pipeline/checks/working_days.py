@@ -83,6 +83,9 @@ def nth_working_day(start: date, n: int) -> date:
 MINIMUM_DAYS = 65  # fallback when the referential does not state the E3 minimum
 _PERIOD = re.compile(r"\bdu\b(?P<start>.{4,40}?)\bau\b(?P<end>.{4,40})")
 _STATED = re.compile(r"(?P<days>\d+)\s+(jours|j\.?)\s+ouvres")
+_PLACEMENT = re.compile(
+    r"\b(stage|periode en entreprise|periode de formation|immersion|jours ouvres)"
+)
 
 
 def find_internship(doc: Document) -> tuple[date, date, int | None, Statement] | None:
@@ -101,14 +104,20 @@ def find_internship(doc: Document) -> tuple[date, date, int | None, Statement] |
 
 
 def _period(stmt: Statement) -> tuple[date, date] | None:
+    """ "du 8 janvier au 12 avril 2024", or two dates in a sentence about the placement
+    ("Période de stage : 08/01/2024 – 12/04/2024")."""
     m = _PERIOD.search(stmt.folded)
-    if not m:
+    if m:
+        ends = find_dates(m["end"])
+        starts = find_dates(m["start"], default_year=ends[0][0].year) if ends else []
+        if starts and starts[0][0] <= ends[0][0]:
+            return starts[0][0], ends[0][0]
+    if not _PLACEMENT.search(stmt.folded):
         return None
-    ends = find_dates(m["end"])
-    if not ends:
-        return None
-    starts = find_dates(m["start"], default_year=ends[0][0].year)
-    return (starts[0][0], ends[0][0]) if starts and starts[0][0] <= ends[0][0] else None
+    dates = [d for d, _, _ in find_dates(stmt.text)]
+    if len(dates) >= 2 and timedelta(days=7) <= dates[1] - dates[0] <= timedelta(days=366):
+        return dates[0], dates[1]
+    return None
 
 
 def check_working_days(doc: Document, competency: str) -> CheckResult:

@@ -91,3 +91,27 @@ def test_missing_inputs_are_undetermined_not_guessed():
 def test_no_stated_break_even_is_undetermined():
     doc = _doc(["Le projet est rentable."], *BUDGET)
     assert check_break_even(doc, "C1.2.4").status == "undetermined"
+
+
+def test_inputs_from_sentences_of_the_budget_part_only():
+    history = Section(
+        "s1", "1. Présentation", 1, ["Le chiffre d’affaires de 2023 est de 6 800 000 €."]
+    )
+    budget = Section(
+        "s7",
+        "7. Budget prévisionnel",
+        1,
+        [
+            "Le chiffre d’affaires prévisionnel s’élève à 400 000 €, les charges variables à "
+            "280 000 € et les charges fixes sont de 100 000 €.",
+            "Le seuil de rentabilité s’établit à 333 333 €.",
+        ],
+    )
+    doc = Document("docx", [history, budget])
+    result = check_break_even(doc, "C1.2.4")
+    assert (result.status, result.expected) == ("pass", 333_333.33)
+
+
+def test_sentence_inputs_without_a_stated_sr_stay_undetermined():
+    doc = _doc(["Le chiffre d’affaires prévisionnel s’élève à 400 000 €."])
+    assert find_inputs(doc).ca is None

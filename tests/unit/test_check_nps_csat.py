@@ -94,3 +94,25 @@ def test_csat_from_a_survey_table_split_across_pages():
     )  # 6 fives + 4 fours of 16 answers = 62.5 %
     result = check_csat(doc, "C3.1.3")
     assert (result.status, result.expected) == ("fail", 62.5)
+
+
+def test_counts_after_labels_with_score_ranges():
+    doc = _doc(
+        [
+            "Promoteurs (9-10) : 90 ; passifs (7-8) : 60 ; détracteurs (0-6) : 50.",
+            "Le NPS ressort à +20.",
+        ]
+    )
+    assert find_counts(doc) == {"promoters": 90, "passives": 60, "detractors": 50}
+    assert check_nps(doc, "C3.1.3").status == "pass"
+
+
+def test_nps_from_percentages_when_counts_are_not_given():
+    doc = _doc(
+        [
+            "Les répondants se répartissent en 45 % de promoteurs, 30 % de passifs et 25 % "
+            "de détracteurs, soit un NPS de +30."
+        ]
+    )
+    result = check_nps(doc, "C3.1.3")
+    assert (result.status, result.expected) == ("fail", 20)

@@ -75,3 +75,13 @@ def test_no_dates_is_undetermined():
 def test_dates_without_stated_count_are_undetermined_but_give_the_true_count():
     result = check_working_days(_doc("Stage du 02/04/2024 au 02/07/2024."), "x")
     assert (result.status, result.expected) == ("undetermined", 62)
+
+
+def test_period_written_as_two_numeric_dates():
+    doc = _doc("Période de stage : 08/01/2024 – 12/04/2024 (69 jours ouvrés).")
+    assert check_working_days(doc, "x").status == "pass"
+
+
+def test_two_dates_in_an_unrelated_sentence_are_not_a_period():
+    doc = _doc("La facture du 08/01/2024 a été relancée le 12/04/2024.")
+    assert check_working_days(doc, "x").status == "undetermined"
