@@ -18,6 +18,7 @@ from storage.bootstrap import build_app
 from storage.settings import Settings
 from tests.integration.access import (
     ADMIN,
+    ASSESSOR,
     AUDITOR,
     CANDIDATE,
     JURY,
@@ -147,3 +148,18 @@ def test_auditor_pages_through_the_event_log(served: tuple[TestClient, World]) -
     second = client.get("/api/audit/events", headers=headers, params={"after": after}).json()
     assert second and second[0]["id"] > after
     assert all("state" not in entry for entry in second)
+
+
+def test_recorded_check_reports_reach_the_readers_only(served: tuple[TestClient, World]) -> None:
+    client, world = served
+    portfolio = client.app.state.portfolio
+    report = {"status": "accepted", "production": "E1", "elements": [{"key": "C1.1"}]}
+    for candidate in (world.own_candidate, world.other_candidate):
+        portfolio.record_check_report(candidate, "E1", 1, "p-1", "2024", report)
+    url = "/api/candidates/{}/productions/E1/reports"
+    for role in (ASSESSOR, CANDIDATE, AUDITOR):
+        headers = {"Authorization": f"Bearer {world.tokens[role]}"}
+        got = client.get(url.format(world.own_candidate), headers=headers)
+        assert got.status_code == 200 and got.json()[0]["report"] == report
+    headers = {"Authorization": f"Bearer {world.tokens[ASSESSOR]}"}
+    assert client.get(url.format(world.other_candidate), headers=headers).status_code == 404
