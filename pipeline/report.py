@@ -49,6 +49,16 @@ class CheckResult:
     expected: object = None
     message: str = ""
 
+    @classmethod
+    def judged(cls, id: str, competency: str, ok: bool, stated, expected, message: str):
+        """A pass or a fail, from the comparison's outcome."""
+        return cls(id, competency, "pass" if ok else "fail", stated, expected, message)
+
+    @classmethod
+    def undetermined(cls, id: str, competency: str, message: str, stated=None, expected=None):
+        """The inputs are not in the document: say which, never guess."""
+        return cls(id, competency, "undetermined", stated, expected, message)
+
 
 @dataclass
 class Rejection:

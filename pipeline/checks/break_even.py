@@ -128,26 +128,20 @@ def check_break_even(doc: Document, competency: str) -> CheckResult:
     stated = stated_sr(doc)
     if expected is None or stated is None:
         missing = "le seuil de rentabilité énoncé" if stated is None else "CF et taux de MCV"
-        return CheckResult(
+        return CheckResult.undetermined(
             "break_even",
             competency,
-            "undetermined",
+            f"Données manquantes : {missing}.",
             stated[0] if stated else None,
             _round(expected),
-            f"Données manquantes : {missing}.",
         )
     ok = abs(stated[0] - expected) <= max(SR_TOLERANCE * expected, 1.0)
     message = (
         f"SR = CF / taux de MCV = {inputs.cf:,.0f} / {inputs.rate:.4f} = {expected:,.0f} € ; "
         f"énoncé {stated[0]:,.0f} € ({'conforme' if ok else 'erroné'})."
     )
-    return CheckResult(
-        "break_even",
-        competency,
-        "pass" if ok else "fail",
-        stated[0],
-        _round(expected),
-        message.replace(",", " "),
+    return CheckResult.judged(
+        "break_even", competency, ok, stated[0], _round(expected), message.replace(",", " ")
     )
 
 
@@ -179,13 +173,11 @@ def check_point_mort(doc: Document, competency: str) -> CheckResult:
     inputs = find_inputs(doc)
     stated = stated_point_mort(doc)
     if stated is None or inputs.expected_sr is None or not inputs.ca:
-        return CheckResult(
+        return CheckResult.undetermined(
             "point_mort",
             competency,
-            "undetermined",
-            stated and stated[1],
-            None,
             "Point mort ou données du seuil de rentabilité absents.",
+            stated and stated[1],
         )
     unit, value, stmt = stated
     share = inputs.expected_sr / inputs.ca
@@ -197,11 +189,6 @@ def check_point_mort(doc: Document, competency: str) -> CheckResult:
         f"Point mort = SR / CA × {12 if unit == 'mois' else basis} = {expected:.2f} {unit} ; "
         f"énoncé {value:g} {unit} ({'conforme' if ok else 'erroné'})."
     )
-    return CheckResult(
-        "point_mort",
-        competency,
-        "pass" if ok else "fail",
-        f"{value:g} {unit}",
-        f"{expected:.2f} {unit}",
-        message,
+    return CheckResult.judged(
+        "point_mort", competency, ok, f"{value:g} {unit}", f"{expected:.2f} {unit}", message
     )

@@ -80,18 +80,14 @@ def check_csat(doc: Document, competency: str) -> CheckResult:
             continue
         share = _share(stmt) or _share_from_tables(doc)
         if share is None:
-            return CheckResult(
+            return CheckResult.undetermined(
                 "csat",
                 competency,
-                "undetermined",
-                stated,
-                None,
                 "CSAT énoncé sans le nombre de satisfaits et de répondants.",
+                stated,
             )
         expected = share[0] / share[1] * 100
         ok = abs(stated - expected) <= TOLERANCE
         message = f"CSAT = {share[0]} / {share[1]} = {expected:.1f} % ; énoncé {stated:g} %."
-        return CheckResult(
-            "csat", competency, "pass" if ok else "fail", stated, round(expected, 2), message
-        )
-    return CheckResult("csat", competency, "undetermined", None, None, "Aucun CSAT énoncé.")
+        return CheckResult.judged("csat", competency, ok, stated, round(expected, 2), message)
+    return CheckResult.undetermined("csat", competency, "Aucun CSAT énoncé.")

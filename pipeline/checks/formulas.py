@@ -57,12 +57,9 @@ def _is_number(cell: Cell) -> bool:
 def check_formulas(doc: Document, competency: str) -> CheckResult:
     """Share of derived cells holding a formula, over every non-input sheet of a workbook."""
     if doc.format != "xlsx":
-        return CheckResult(
+        return CheckResult.undetermined(
             "spreadsheet_formulas",
             competency,
-            "undetermined",
-            None,
-            None,
             "Pas un classeur : vérification sur le fichier tableur.",
         )
     tables = [t for s in doc.all_sections() for t in s.tables]
@@ -70,13 +67,11 @@ def check_formulas(doc: Document, competency: str) -> CheckResult:
         c for t in tables if not _INPUT_SHEET.match(fold(t.name or "")) for c in derived_cells(t)
     ]
     if not cells:
-        return CheckResult(
+        return CheckResult.undetermined(
             "spreadsheet_formulas",
             competency,
-            "undetermined",
-            0,
-            None,
             "Aucune cellule d'indicateur ou de total repérée.",
+            0,
         )
     with_formula = sum(1 for c in cells if c.formula)
     share = with_formula / len(cells)
@@ -86,10 +81,10 @@ def check_formulas(doc: Document, competency: str) -> CheckResult:
         f"d'indicateurs/totaux ({share:.0%}) ; "
         + ("calculs automatisés." if ok else "valeurs saisies à la main.")
     )
-    return CheckResult(
+    return CheckResult.judged(
         "spreadsheet_formulas",
         competency,
-        "pass" if ok else "fail",
+        ok,
         f"{with_formula}/{len(cells)}",
         f">= {MIN_FORMULA_SHARE:.0%}",
         message,

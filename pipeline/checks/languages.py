@@ -64,17 +64,14 @@ def detect_languages(doc: Document) -> list[str]:
 def check_reporting_languages(sections: list[Section], competency: str) -> CheckResult:
     """The reporting (the sections given, children included) is written in French AND English."""
     if not sections:
-        return CheckResult(
+        return CheckResult.undetermined(
             "reporting_languages",
             competency,
-            "undetermined",
+            "Aucune section de reporting trouvée.",
             None,
             ["fr", "en"],
-            "Aucune section de reporting trouvée.",
         )
     found = sorted({s.language for top in sections for s in top.walk() if s.language})
     ok = {"fr", "en"} <= set(found)
     message = f"Langues du reporting : {', '.join(found) or 'aucune'} ; attendu : fr et en."
-    return CheckResult(
-        "reporting_languages", competency, "pass" if ok else "fail", found, ["fr", "en"], message
-    )
+    return CheckResult.judged("reporting_languages", competency, ok, found, ["fr", "en"], message)

@@ -99,13 +99,8 @@ def check_nps(doc: Document, competency: str) -> CheckResult:
         return _check_from_shares(doc, competency, stated)
     expected = nps(**counts)
     if stated is None:
-        return CheckResult(
-            "nps",
-            competency,
-            "undetermined",
-            None,
-            round(expected, 2),
-            "Effectifs donnés mais aucun NPS énoncé.",
+        return CheckResult.undetermined(
+            "nps", competency, "Effectifs donnés mais aucun NPS énoncé.", None, round(expected, 2)
         )
     ok = abs(stated[0] - expected) <= TOLERANCE
     total = sum(counts.values())
@@ -113,21 +108,17 @@ def check_nps(doc: Document, competency: str) -> CheckResult:
         f"NPS = ({counts['promoters']} − {counts['detractors']}) / {total} × 100 = "
         f"{expected:+.2f} ; énoncé {stated[0]:+g} ({'conforme' if ok else 'erroné'})."
     )
-    return CheckResult(
-        "nps", competency, "pass" if ok else "fail", stated[0], round(expected, 2), message
-    )
+    return CheckResult.judged("nps", competency, ok, stated[0], round(expected, 2), message)
 
 
 def _check_from_shares(doc: Document, competency: str, stated) -> CheckResult:
     shares = find_shares(doc)
     if shares is None or stated is None:
-        return CheckResult(
+        return CheckResult.undetermined(
             "nps",
             competency,
-            "undetermined",
-            stated and stated[0],
-            None,
             "NPS énoncé ou répartition promoteurs / passifs / détracteurs absents.",
+            stated and stated[0],
         )
     expected = shares["promoters"] - shares["detractors"]
     ok = abs(stated[0] - expected) <= SHARE_TOLERANCE
@@ -135,6 +126,4 @@ def _check_from_shares(doc: Document, competency: str, stated) -> CheckResult:
         f"NPS = {shares['promoters']:g} % − {shares['detractors']:g} % = {expected:+.1f} ; "
         f"énoncé {stated[0]:+g} ({'conforme' if ok else 'erroné'})."
     )
-    return CheckResult(
-        "nps", competency, "pass" if ok else "fail", stated[0], round(expected, 2), message
-    )
+    return CheckResult.judged("nps", competency, ok, stated[0], round(expected, 2), message)

@@ -124,51 +124,40 @@ def check_working_days(doc: Document, competency: str) -> CheckResult:
     """Stated jours ouvrés of the internship against the count with French public holidays."""
     found = find_internship(doc)
     if found is None:
-        return CheckResult(
-            "internship_working_days",
-            competency,
-            "undetermined",
-            None,
-            None,
-            "Dates de la période en entreprise introuvables.",
+        return CheckResult.undetermined(
+            "internship_working_days", competency, "Dates de la période en entreprise introuvables."
         )
     start, end, stated, _ = found
     true = working_days(start, end)
     if stated is None:
-        return CheckResult(
+        return CheckResult.undetermined(
             "internship_working_days",
             competency,
-            "undetermined",
+            f"Du {start:%d/%m/%Y} au {end:%d/%m/%Y} : {true} jours ouvrés ; aucun décompte énoncé.",
             None,
             true,
-            f"Du {start:%d/%m/%Y} au {end:%d/%m/%Y} : {true} jours ouvrés ; aucun décompte énoncé.",
         )
     ok = stated == true
     message = (
         f"Du {start:%d/%m/%Y} au {end:%d/%m/%Y} : {true} jours ouvrés (jours fériés exclus, "
         f"lundi de Pentecôte compris) ; énoncé {stated} ({'conforme' if ok else 'erroné'})."
     )
-    return CheckResult(
-        "internship_working_days", competency, "pass" if ok else "fail", stated, true, message
-    )
+    return CheckResult.judged("internship_working_days", competency, ok, stated, true, message)
 
 
 def check_minimum_days(doc: Document, competency: str, minimum: int = MINIMUM_DAYS) -> CheckResult:
     """The internship lasts at least `minimum` jours ouvrés (true count, not the stated one)."""
     found = find_internship(doc)
     if found is None:
-        return CheckResult(
+        return CheckResult.undetermined(
             "internship_minimum_days",
             competency,
-            "undetermined",
+            "Dates de la période en entreprise introuvables.",
             None,
             minimum,
-            "Dates de la période en entreprise introuvables.",
         )
     start, end, stated, _ = found
     true = working_days(start, end)
     ok = true >= minimum
     message = f"{true} jours ouvrés réels pour un minimum de {minimum}."
-    return CheckResult(
-        "internship_minimum_days", competency, "pass" if ok else "fail", true, minimum, message
-    )
+    return CheckResult.judged("internship_minimum_days", competency, ok, true, minimum, message)
