@@ -54,25 +54,22 @@ def _is_number(cell: Cell) -> bool:
     return isinstance(cell.value, int | float) and not isinstance(cell.value, bool)
 
 
-def check_formulas(doc: Document, competency: str) -> CheckResult:
-    """Share of derived cells holding a formula, over every non-input sheet of a workbook."""
-    if doc.format != "xlsx":
-        return CheckResult.undetermined(
-            "spreadsheet_formulas",
-            competency,
-            "Pas un classeur : vérification sur le fichier tableur.",
-        )
+def workbook_kpi_cells(doc: Document) -> list[Cell]:
+    """Derived cells of every sheet that is not an input sheet (hypotheses, raw data)."""
     tables = [t for s in doc.all_sections() for t in s.tables]
-    cells = [
+    return [
         c for t in tables if not _INPUT_SHEET.match(fold(t.name or "")) for c in derived_cells(t)
     ]
+
+
+def check_formulas(doc: Document, competency: str) -> CheckResult:
+    """Share of derived cells holding a formula, over every non-input sheet of a workbook."""
+    check = "spreadsheet_formulas"
+    if doc.format != "xlsx":
+        return CheckResult.undetermined(check, competency, "Pas un classeur tableur.")
+    cells = workbook_kpi_cells(doc)
     if not cells:
-        return CheckResult.undetermined(
-            "spreadsheet_formulas",
-            competency,
-            "Aucune cellule d'indicateur ou de total repérée.",
-            0,
-        )
+        return CheckResult.undetermined(check, competency, "Aucune cellule d'indicateur repérée.")
     with_formula = sum(1 for c in cells if c.formula)
     share = with_formula / len(cells)
     ok = share >= MIN_FORMULA_SHARE
@@ -81,11 +78,7 @@ def check_formulas(doc: Document, competency: str) -> CheckResult:
         f"d'indicateurs/totaux ({share:.0%}) ; "
         + ("calculs automatisés." if ok else "valeurs saisies à la main.")
     )
+    expected = f">= {MIN_FORMULA_SHARE:.0%}"
     return CheckResult.judged(
-        "spreadsheet_formulas",
-        competency,
-        ok,
-        f"{with_formula}/{len(cells)}",
-        f">= {MIN_FORMULA_SHARE:.0%}",
-        message,
+        check, competency, ok, f"{with_formula}/{len(cells)}", expected, message
     )
