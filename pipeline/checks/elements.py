@@ -184,7 +184,9 @@ def _keyword_candidates(index: DocumentIndex, hints: Hints, claimed: set[str]) -
 
 
 def _part_found(index: DocumentIndex, view: SectionView, hints: Hints) -> bool:
-    subtree = index.subtree(view)
+    """A part is named by a sub-heading or shows 2+ of its keywords under the element; a
+    workbook is one artefact, so there every sheet counts."""
+    subtree = index.views if index.doc.format == "xlsx" else index.subtree(view)
     if any(hints.heading_score(v) and not v.placeholder for v in subtree):
         return True
     needed = min(2, len(hints.keywords))
