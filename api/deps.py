@@ -76,7 +76,7 @@ def current_principal(
         session, request.headers.get(security.CSRF_HEADER)
     ):
         raise Forbidden(f"missing or wrong {security.CSRF_HEADER} header")
-    return Principal(app.signed_in_account(session.account_id), "cookie")
+    return Principal(app.signed_in_account(session.account_id, session.issued_at), "cookie")
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

@@ -1,7 +1,8 @@
 """Browser sessions: a signed, HttpOnly session cookie and a double-submit CSRF token.
 
-The session cookie carries `account id . issued-at . nonce . signature` (HMAC-SHA256 with the
-settings' secret key), so no session table is needed and a restart keeps people signed in. The
+The session cookie carries `account id . issued-at (ms) . nonce . signature` (HMAC-SHA256 with
+the settings' secret key), so no session table is needed and a restart keeps people signed in;
+signing out (or changing one's password) records a time before which no cookie is accepted. The
 CSRF token is an HMAC of the session nonce: readable by the page (non-HttpOnly cookie and the
 login response), and it must come back in the `X-CSRF-Token` header on every cookie-
 authenticated write. API-token requests carry no ambient credential and need no CSRF token.
@@ -14,6 +15,7 @@ import hmac
 import secrets
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from uuid import UUID
 
 from fastapi import Response
@@ -31,7 +33,7 @@ class BrowserSession:
     """What a valid session cookie says: who, since when, and its CSRF token."""
 
     account_id: UUID
-    issued_at: int
+    issued_at: datetime
     csrf_token: str
 
 
@@ -46,14 +48,14 @@ def _csrf_for(settings: Settings, nonce: str) -> str:
 
 def open_session(settings: Settings, response: Response, account_id: UUID) -> BrowserSession:
     """Sign a new session for `account_id` and set both cookies on `response`."""
-    nonce, issued = secrets.token_urlsafe(16), int(time.time())
+    nonce, issued = secrets.token_urlsafe(16), int(time.time() * 1000)
     payload = f"{account_id.hex}.{issued}.{nonce}"
     value = f"{payload}.{_sign(settings, payload)}"
     csrf = _csrf_for(settings, nonce)
     common = {"max_age": SESSION_SECONDS, "secure": settings.behind_tls, "samesite": "strict"}
     response.set_cookie(SESSION_COOKIE, value, httponly=True, path="/", **common)
     response.set_cookie(CSRF_COOKIE, csrf, httponly=False, path="/", **common)
-    return BrowserSession(account_id, issued, csrf)
+    return BrowserSession(account_id, _as_datetime(issued), csrf)
 
 
 def read_session(settings: Settings, cookie: str) -> BrowserSession | None:
@@ -66,9 +68,13 @@ def read_session(settings: Settings, cookie: str) -> BrowserSession | None:
         account_id, issued_at = UUID(hex=account_hex), int(issued)
     except ValueError:
         return None
-    if time.time() - issued_at > SESSION_SECONDS:
+    if time.time() - issued_at / 1000 > SESSION_SECONDS:
         return None
-    return BrowserSession(account_id, issued_at, _csrf_for(settings, nonce))
+    return BrowserSession(account_id, _as_datetime(issued_at), _csrf_for(settings, nonce))
+
+
+def _as_datetime(milliseconds: int) -> datetime:
+    return datetime.fromtimestamp(milliseconds / 1000, UTC)
 
 
 def close_session(settings: Settings, response: Response) -> None:

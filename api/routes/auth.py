@@ -39,8 +39,15 @@ def login(body: LoginIn, response: Response, app: Portfolio, settings: AppSettin
     return LoginOut(account=AccountOut.model_validate(account), csrf_token=session.csrf_token)
 
 
-@router.post("/auth/logout", status_code=204, summary="Sign out (clears the cookies)")
-def logout(_: CurrentPrincipal, response: Response, settings: AppSettings) -> None:
+@router.post(
+    "/auth/logout",
+    status_code=204,
+    summary="Sign out of every browser session (clears the cookies; API tokens stay valid)",
+)
+def logout(
+    principal: CurrentPrincipal, response: Response, app: Portfolio, settings: AppSettings
+) -> None:
+    app.end_sessions(principal.account.id, principal.actor)
     security.close_session(settings, response)
 
 

@@ -49,6 +49,7 @@ class AccountInfo:
     candidate_id: UUID | None
     active: bool
     disabled: bool
+    sessions_valid_after: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def _info(account: Account) -> AccountInfo:
         candidate_id=UUID(account.candidate_id) if account.candidate_id else None,
         active=account.active,
         disabled=account.disabled,
+        sessions_valid_after=account.sessions_valid_after,
     )
 
 
@@ -239,12 +241,24 @@ class AccountCommands(PortfolioBase):
             raise Unauthenticated("API token is not valid")
         return _info(account)
 
-    def signed_in_account(self, account_id: UUID) -> AccountInfo:
-        """The account behind a session cookie, refused once disabled."""
+    def signed_in_account(self, account_id: UUID, issued_at: datetime) -> AccountInfo:
+        """The account behind a session cookie issued at `issued_at`.
+
+        Refused once the account is disabled, or when the session is older than the last
+        sign-out-everywhere or password change.
+        """
         account = self._active_or_none(account_id)
         if account is None:
             raise Unauthenticated("account is not active")
+        valid_after = account.sessions_valid_after
+        if valid_after is not None and issued_at <= valid_after:
+            raise Unauthenticated("this session has ended; sign in again")
         return _info(account)
+
+    def end_sessions(self, account_id: UUID, actor: str) -> None:
+        """Sign the account out of every browser (API tokens are revoked one by one)."""
+        now = self._now()
+        self._change(account_id, lambda a: a.end_sessions(actor, now))
 
     def _active_or_none(self, account_id: UUID) -> Account | None:
         try:
@@ -282,8 +296,8 @@ class AccountCommands(PortfolioBase):
         account = self._account(account_id)
         if not self._verify(account.password_hash, old):
             raise InvalidInput("current password is wrong")
-        new_hash = self._hasher.hash(new)
-        self._change(account_id, lambda a: a.change_password(new_hash, actor))
+        new_hash, now = self._hasher.hash(new), self._now()
+        self._change(account_id, lambda a: a.change_password(new_hash, actor, now))
 
     def disable_account(self, account_id: UUID, actor: str) -> None:
         self._change(account_id, lambda a: a.disable(actor))

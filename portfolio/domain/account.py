@@ -82,6 +82,7 @@ class Account(Aggregate):
         self.password_hash: str | None = None
         self.disabled = False
         self.api_tokens: dict[str, ApiTokenRecord] = {}
+        self.sessions_valid_after: datetime | None = None
 
     @staticmethod
     def create_id(login: str, **_: object) -> UUID:
@@ -99,12 +100,13 @@ class Account(Aggregate):
             raise InvalidInput("activation token is not valid")
         if now > self.activation_expires_at:
             raise InvalidInput("activation token has expired")
-        self._activated(password_hash=password_hash)
+        self._activated(password_hash=password_hash, at=now)
 
     @event("Activated")
-    def _activated(self, password_hash: str) -> None:
+    def _activated(self, password_hash: str, at: datetime) -> None:
         self.password_hash = password_hash
         self.activation_digest = None
+        self.sessions_valid_after = at
 
     def reissue_activation(self, activation_digest: str, expires_at: datetime, actor: str) -> None:
         """A fresh one-time link, only while the account was never activated."""
@@ -120,8 +122,15 @@ class Account(Aggregate):
         self.activation_expires_at = expires_at
 
     @event("PasswordChanged")
-    def change_password(self, password_hash: str, actor: str) -> None:
+    def change_password(self, password_hash: str, actor: str, at: datetime) -> None:
+        """A new password also ends every browser session opened before it."""
         self.password_hash = password_hash
+        self.sessions_valid_after = at
+
+    @event("SessionsEnded")
+    def end_sessions(self, actor: str, at: datetime) -> None:
+        """Sign out everywhere: session cookies issued before `at` stop working."""
+        self.sessions_valid_after = at
 
     def issue_api_token(self, token_id: str, label: str, digest: str, actor: str) -> None:
         if not self.active:

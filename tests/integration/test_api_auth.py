@@ -114,11 +114,17 @@ def test_forged_or_tampered_cookies_are_refused(client: TestClient, cookie) -> N
     assert client.get("/api/me").status_code == 401
 
 
-def test_logout_clears_the_cookies(client: TestClient) -> None:
+def test_logout_ends_the_session_even_for_a_kept_cookie(client: TestClient) -> None:
     csrf = login(client).json()["csrf_token"]
+    kept = client.cookies[SESSION_COOKIE]
     assert client.post("/api/auth/logout", headers={CSRF_HEADER: csrf}).status_code == 204
     assert SESSION_COOKIE not in client.cookies
     assert client.get("/api/me").status_code == 401
+    client.cookies.set(SESSION_COOKIE, kept)
+    assert client.get("/api/me").status_code == 401
+    client.cookies.clear()
+    login(client)
+    assert client.get("/api/me").status_code == 200
 
 
 def test_repeated_failures_throttle_the_login(client: TestClient) -> None:

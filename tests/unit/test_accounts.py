@@ -121,7 +121,7 @@ def test_disabled_account_loses_password_and_tokens(app: AccountsApp) -> None:
     with pytest.raises(Unauthenticated):
         app.authenticate_token(issued.token)
     with pytest.raises(Unauthenticated):
-        app.signed_in_account(admin.id)
+        app.signed_in_account(admin.id, datetime.now(UTC))
 
 
 def test_repeated_failures_lock_the_login_then_it_unlocks(app: AccountsApp, clock: Clock) -> None:
@@ -164,3 +164,21 @@ def test_list_accounts_and_unknown_account(app: AccountsApp) -> None:
 def test_malformed_logins_fail_like_wrong_passwords(app: AccountsApp, login: str) -> None:
     with pytest.raises(Unauthenticated):
         app.authenticate_password(login, PASSWORD)
+
+
+def test_signing_out_or_a_new_password_ends_older_sessions(app: AccountsApp, clock: Clock) -> None:
+    admin = app.create_administrator("root@example.org", "Root", PASSWORD)
+    clock.now += timedelta(minutes=1)
+    opened = clock.now
+    assert app.signed_in_account(admin.id, opened).id == admin.id
+    clock.now += timedelta(minutes=1)
+    app.end_sessions(admin.id, "x")
+    with pytest.raises(Unauthenticated):
+        app.signed_in_account(admin.id, opened)
+    clock.now += timedelta(minutes=1)
+    reopened = clock.now
+    assert app.signed_in_account(admin.id, reopened).id == admin.id
+    clock.now += timedelta(minutes=1)
+    app.change_password(admin.id, PASSWORD, "another password 1", "x")
+    with pytest.raises(Unauthenticated):
+        app.signed_in_account(admin.id, reopened)
