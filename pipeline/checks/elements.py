@@ -28,6 +28,7 @@ THIN_WORDS = 40
 KEYWORD_SHARE = 0.3  # of an element's keywords, distinct, under one unclaimed section
 KEYWORD_SHARE_CLAIMED = 0.6  # stricter when the section (or an ancestor) is another element's
 MIN_KEYWORDS = 3
+GAP_KEYWORDS = 2
 QUOTE_CHARS = 160
 
 
@@ -67,7 +68,49 @@ def check_elements(index: DocumentIndex, elements) -> list[ElementFinding]:
     owners = _heading_owners(index, hints)
     claimed = {v.section.id for v in index.views if _claimed(index, v, owners)}
     dominant = _dominant_elements(index, hints)
-    return [_check_one(index, e, hints[e.id], claimed, owners, dominant) for e in elements]
+    findings = [_check_one(index, e, hints[e.id], claimed, owners, dominant) for e in elements]
+    _fill_gaps(index, elements, findings, hints, claimed, dominant)
+    return findings
+
+
+def _fill_gaps(index, elements, findings, hints, claimed, dominant) -> None:
+    """An element still absent (with no placeholder) may sit under an unusual heading in the
+    only unclaimed section between the sections of its referential neighbours: candidates
+    follow the order the referential lists. Its body must still show GAP_KEYWORDS keywords
+    and no other element may dominate it."""
+    found = {f.id: index.view(f.evidence[0].section) for f in findings if f.status != "absent"}
+    used = {v.section.id for v in found.values() if v}
+    for i, (element, finding) in enumerate(zip(elements, findings, strict=True)):
+        if finding.status != "absent" or finding.evidence:
+            continue
+        slot = [v for v in _slot(index, findings, found, i) if v.section.id not in used | claimed]
+        if len(slot) != 1 or dominant.get(slot[0].section.id) not in (None, element.id):
+            continue
+        if hints[element.id].keyword_hits(index.subtree_forms(slot[0])) < GAP_KEYWORDS:
+            continue
+        best = _Candidate(slot[0], "position", 0)
+        finding.evidence = [_evidence(best.view)]
+        finding.parts = {p.key: _part_found(index, best.view, Hints.of(p)) for p in element.parts}
+        finding.status, finding.reason = _grade(index, best, finding.parts)
+        used.add(best.view.section.id)
+
+
+def _slot(index: DocumentIndex, findings, found, i: int) -> list[SectionView]:
+    """Substantive sections strictly between the previous and next found elements' sections."""
+    before = next((found[f.id] for f in reversed(findings[:i]) if found.get(f.id)), None)
+    after = next((found[f.id] for f in findings[i + 1 :] if found.get(f.id)), None)
+    if before is None and after is None:
+        return []
+    level = (before or after).section.level
+    low = index.subtree(before)[-1].order if before else -1
+    high = after.order if after else len(index.views)
+    return [
+        v
+        for v in index.views
+        if low < v.order < high
+        and v.section.level == level
+        and not (v.frame or v.placeholder or v.section.level < 1)
+    ]
 
 
 def _claimed(index: DocumentIndex, view: SectionView, owners) -> bool:
@@ -200,6 +243,7 @@ def _grade(index: DocumentIndex, best: _Candidate, parts: dict[str, bool]) -> tu
         "heading": "intitulé",
         "sub-headings": "sous-titres (intitulé inhabituel)",
         "keywords": "mots-clés du corps (intitulé inhabituel)",
+        "position": "place dans le plan et mots-clés (intitulé inhabituel)",
     }[best.how]
     missing = [k for k, ok in parts.items() if not ok]
     if best.view.frame or any(a.frame for a in index.ancestors(best.view)):

@@ -87,6 +87,10 @@ class DocumentIndex:
             frame,
         )
 
+    def view(self, section_id: str) -> SectionView | None:
+        """The view of a section (None for sections of the table of contents)."""
+        return self._by_id.get(section_id)
+
     def ancestors(self, view: SectionView) -> list[SectionView]:
         """Enclosing sections' views, nearest first."""
         out, sid = [], self._parent.get(view.section.id)
