@@ -153,3 +153,34 @@ def test_competency_status_aggregates_elements():
         "A": "absent",
         "B": "partial",
     }
+
+
+def _e3_doc(middle: Section | None) -> Document:
+    sections = [
+        _sec("s1", "1. Présentation de l’entreprise", FILLER),
+        _sec("s2", "2. Analyse du portefeuille clients", FILLER),
+        _sec("s4", "4. Analyse du parcours client", FILLER),
+    ]
+    if middle is not None:
+        sections.insert(2, middle)
+    return Document("docx", sections)
+
+
+def test_unusual_heading_in_the_slot_between_its_neighbours():
+    e3 = load_referential().elements_for("E3")
+    middle = _sec(
+        "s3",
+        "3. Ce que disent nos clients",
+        "Une enquête par questionnaire a été envoyée en mars. " + FILLER,
+    )
+    finding = _find(_e3_doc(middle), e3, "C3.1.2")
+    assert finding.status != "absent"
+    assert finding.evidence[0].section == "s3"
+    assert "place dans le plan" in finding.reason
+
+
+def test_empty_slot_or_a_slot_without_keywords_stays_absent():
+    e3 = load_referential().elements_for("E3")
+    assert _find(_e3_doc(None), e3, "C3.1.2").status == "absent"
+    unrelated = _sec("s3", "3. Mes impressions", FILLER)
+    assert _find(_e3_doc(unrelated), e3, "C3.1.2").status == "absent"
