@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 
@@ -16,6 +17,18 @@ from api.limits import BodyLimit
 from api.routes import ROUTERS
 from portfolio.application.app import PortfolioApp
 from storage.settings import Settings
+
+if TYPE_CHECKING:
+    from pipeline.jobs.worker import WorkerHandle
+
+
+def start_embedded_worker(portfolio: PortfolioApp, settings: Settings) -> WorkerHandle | None:
+    """Embedded default: uploads are checked inside the service (brokers: `portfolio worker`)."""
+    if settings.broker != "inprocess" or not settings.inprocess_worker:
+        return None
+    from pipeline.jobs.worker import start_inprocess_worker
+
+    return start_inprocess_worker(portfolio, settings)
 
 
 def create_app(settings: Settings | None = None, portfolio: PortfolioApp | None = None) -> FastAPI:
@@ -28,7 +41,10 @@ def create_app(settings: Settings | None = None, portfolio: PortfolioApp | None 
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        worker = start_embedded_worker(portfolio, settings)
         yield
+        if worker is not None:
+            worker.stop()
         portfolio.close()  # release the event store's connections on shutdown
 
     app = FastAPI(

@@ -12,6 +12,10 @@ from storage.settings import Settings
 def serve(
     host: Annotated[str | None, typer.Option(help="Bind address (default PORTFOLIO_HOST)")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default PORTFOLIO_PORT)")] = None,
+    worker: Annotated[
+        bool,
+        typer.Option(help="Run the pipeline worker in this process (embedded broker only)"),
+    ] = True,
 ) -> None:
     """Serve the API; OpenAPI at /api/openapi.json, docs at /api/docs."""
     import uvicorn
@@ -20,6 +24,7 @@ def serve(
 
     settings = Settings()
     overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
+    overrides["inprocess_worker"] = worker and settings.inprocess_worker
     settings = settings.model_copy(update=overrides)
     uvicorn.run(
         create_app(settings),

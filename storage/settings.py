@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     worker_threads: int = Field(2, ge=1, description="Jobs run at once per worker process")
     jobs_max_retries: int = Field(5, ge=0, description="Retries of a failing job (backoff)")
     dispatch_poll_seconds: float = Field(1.0, gt=0, description="Event-log polling interval")
+    inprocess_worker: bool = Field(
+        True, description="With broker=inprocess, run the pipeline worker inside `portfolio serve`"
+    )
 
     # Limits
     max_upload_bytes: int = 50 * 1024 * 1024

@@ -43,7 +43,13 @@ class S3Server:
 @pytest.fixture
 def sqlite_settings(tmp_path: Path) -> Settings:
     """Embedded settings: SQLite events, local blobs and keys, all under `tmp_path`."""
-    return Settings(environment="test", data_dir=tmp_path, event_store="sqlite", blob_store="local")
+    return Settings(
+        environment="test",
+        data_dir=tmp_path,
+        event_store="sqlite",
+        blob_store="local",
+        inprocess_worker=False,  # API tests record pipeline results themselves
+    )
 
 
 def _pg_connect():
@@ -75,6 +81,7 @@ def pg_env(pg_schema: str, tmp_path: Path) -> Settings:
         environment="test",
         data_dir=tmp_path,
         event_store="postgres",
+        inprocess_worker=False,
         postgres_host=PG_HOST,
         postgres_port=PG_PORT,
         postgres_user="postgres",
@@ -224,7 +231,12 @@ def s3_bucket() -> str:
 @pytest.fixture
 def s3_settings(s3_server: S3Server, s3_bucket: str, tmp_path: Path) -> Settings:
     """Settings with S3 blobs on the session's SeaweedFS; events and keys embedded."""
-    return Settings(environment="test", data_dir=tmp_path, **_s3_fields(s3_server, s3_bucket))
+    return Settings(
+        environment="test",
+        data_dir=tmp_path,
+        inprocess_worker=False,
+        **_s3_fields(s3_server, s3_bucket),
+    )
 
 
 def _s3_fields(server: S3Server, bucket: str) -> dict:

@@ -77,6 +77,18 @@ def activate(base: str, activation_url: str, password: str) -> str:
     return info.json()["login"]
 
 
+def wait_for_reports(api: httpx.Client, path: str, headers: dict, timeout: float = 90) -> list:
+    """The embedded worker checks an upload in the background; poll its reports (bounded)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        response = api.get(path, headers=headers)
+        assert response.status_code == 200, response.text
+        if response.json():
+            return response.json()
+        time.sleep(0.5)
+    raise TimeoutError(f"no check report at {path} after {timeout} s")
+
+
 def test_readme_flow(service: tuple[str, dict[str, str]]) -> None:
     base, env = service
     assert httpx.get(f"{base}/readyz").json()["status"] == "ready"
@@ -165,8 +177,8 @@ def walk_through(api: httpx.Client, base: str, admin: dict[str, str]) -> None:
     assert production.json()["submitted_version"] == 1
     content = api.get(f"/candidates/{candidate_id}/productions/E1/versions/1/content", headers=marc)
     assert content.content == EVIDENCE.read_bytes()
-    reports = api.get(f"/candidates/{candidate_id}/productions/E1/reports", headers=marc)
-    assert reports.status_code == 200 and isinstance(reports.json(), list)
+    reports = wait_for_reports(api, f"/candidates/{candidate_id}/productions/E1/reports", marc)
+    assert reports[0]["version"] == 1  # the service's embedded worker checked the upload
     precheck = api.post(
         "/precheck",
         headers=lea,
