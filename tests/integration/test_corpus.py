@@ -127,6 +127,19 @@ def test_element_presence_matches_the_manifest(path, key):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("path", "key"),
+    [(p, k) for p in ACCEPTED for k, e in FILES[p]["elements"].items() if e.get("heading")],
+)
+def test_evidence_points_at_the_manifest_heading_and_page(path, key):
+    element = FILES[path]["elements"][key]
+    finding = next(e for e in report(path)["elements"] if e["competency"] == key)
+    evidence = finding["evidence"][0]
+    assert evidence["heading"] == element["heading"]
+    assert evidence["page"] == element.get("page")  # null for DOCX, 1-based PDF page
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("path", "check_id"), [(p, c) for p in ACCEPTED for c in expected_checks(FILES[p])]
 )
 def test_verification_matches_the_manifest(path, check_id):
