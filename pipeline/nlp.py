@@ -34,13 +34,20 @@ _NUMBERING = re.compile(
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=1)
-def get_nlp():
-    """The process-wide spaCy pipeline (loaded on first use, never at import)."""
-    import spacy
+_nlp = None
 
-    with _lock:
-        return spacy.load(MODEL, disable=["parser", "ner"])
+
+def get_nlp():
+    """The process-wide spaCy pipeline (loaded on first use, never at import; a second
+    thread arriving during the load waits for it instead of loading its own copy)."""
+    global _nlp
+    if _nlp is None:
+        with _lock:
+            if _nlp is None:
+                import spacy
+
+                _nlp = spacy.load(MODEL, disable=["parser", "ner"])
+    return _nlp
 
 
 @contextmanager
