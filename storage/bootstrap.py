@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from pipeline.section_texts import section_text_provider
 from portfolio.application.app import PortfolioApp, utc_now
 from reports import render_pv
 from storage.factory import (
@@ -32,6 +33,7 @@ def build_app(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Po
             clock=clock,
             max_upload_bytes=settings.max_upload_bytes,
             pv_renderer=render_pv,
+            section_texts=section_text_provider(settings),
         )
     protect_event_tables(settings, [PortfolioApp.name])
     return app

@@ -5,16 +5,27 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Iterator
+from pathlib import Path
 from uuid import uuid4
 
 import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from pipeline.extract import extract_document
 from portfolio.application.assessment import situation_grid
 from storage.bootstrap import build_app
 from storage.settings import Settings
 from tests.integration.access import ADMIN, ASSESSOR, JURY, PDF, World, build_world
+
+E1_FILE = (
+    Path(__file__).resolve().parents[2]
+    / ".."
+    / "shared"
+    / "corpus"
+    / "E1_FONTAINE_Lea_MaisonVerdier.docx"
+)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @pytest.fixture
@@ -32,7 +43,10 @@ def _as(world: World, role: str) -> dict[str, str]:
 def test_assessment_and_pv_over_http(served) -> None:
     client, world, portfolio = served
     cand = world.own_candidate
-    portfolio.submit(cand, "E1", 1, "setup")
+    with E1_FILE.open("rb") as evidence:  # a real production, so annotations anchor on its text
+        portfolio.upload(cand, "E1", evidence, E1_FILE.name, DOCX, "setup")
+    portfolio.submit(cand, "E1", 2, "setup")
+    section = next(s for s in extract_document(E1_FILE.read_bytes(), E1_FILE.name).all_sections())
     base = f"/api/candidates/{cand}"
     assessor = _as(world, ASSESSOR)
     body = {"situation": "E1", "criterion": "CR1.1.1", "value": "14", "rationale": "ok"}
@@ -40,7 +54,7 @@ def test_assessment_and_pv_over_http(served) -> None:
     again = client.post(f"{base}/scores", headers=assessor, json=body)
     assert first.status_code == again.status_code == 200, first.text
     assert first.json()["score_id"] == again.json()["score_id"]
-    assert first.json()["evidence_sha256"] == portfolio.production(cand, "E1").versions[0].sha256
+    assert first.json()["evidence_sha256"] == portfolio.production(cand, "E1").versions[1].sha256
     bad_mark = client.post(f"{base}/scores", headers=assessor, json={**body, "value": "21"})
     outside = client.post(f"{base}/scores", headers=assessor, json={**body, "criterion": "CR3.1.1"})
     assert bad_mark.status_code == outside.status_code == 422
@@ -59,18 +73,19 @@ def test_assessment_and_pv_over_http(served) -> None:
 
     note = {
         "code": "E1",
-        "section_id": "s1",
+        "section_id": section.id,
         "start": 0,
         "end": 4,
-        "exact": "Plan",
+        "exact": section.own_text()[:4],
         "comment": "clair",
         "criterion": "CR1.2.2",
     }
     assert client.post(f"{base}/annotations", headers=assessor, json=note).status_code == 201
     exported = client.get(f"{base}/productions/E1/annotations", headers=_as(world, ADMIN))
     assert exported.headers["content-type"].startswith("application/ld+json")
-    assert exported.json()["first"]["items"][0]["target"]["selector"][0]["refinedBy"]["exact"] == (
-        "Plan"
+    assert (
+        exported.json()["first"]["items"][0]["target"]["selector"][0]["refinedBy"]["exact"]
+        == (section.own_text()[:4])
     )
 
     session = f"/api/sessions/{world.session_id}"

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from uuid import uuid4
 
 import docx
 import pdfplumber
 import pytest
 
+from pipeline.extract import extract_document
 from portfolio.application.assessment import situation_grid
+from portfolio.domain.annotation import CONTEXT_CHARS
 from portfolio.errors import (
     BlindMarking,
     ConflictOfInterest,
+    InvalidAnchor,
     JuryIncomplete,
     NotAssigned,
     PVAlreadyFinal,
@@ -30,7 +34,21 @@ from portfolio.referential import load_referential
 from storage.bootstrap import build_app
 
 SITUATIONS = ("E1", "E2", "ORAL_NEGOTIATION", "E3", "E3_ORAL")
-E1_TEXT = "La veille concurrentielle repose sur des sources fiables et actualisées."
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+PRODUCTIONS = {  # real candidate productions from the shared corpus
+    "E1": "E1_FONTAINE_Lea_MaisonVerdier.docx",
+    "E2": "E2_BELKACEM_Ines_OptiluxPro.docx",
+    "E3": "E3_ROUSSEAU_Camille_BSA.docx",
+}
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _e1_passage() -> tuple[str, str]:
+    """A section id of the E1 production and its extracted text, as the pipeline reads it."""
+    data = (CORPUS / PRODUCTIONS["E1"]).read_bytes()
+    document = extract_document(data, PRODUCTIONS["E1"])
+    section = next(s for s in document.all_sections() if len(s.own_text()) > 80)
+    return section.id, section.own_text()
 
 
 class Clock:
@@ -48,14 +66,11 @@ def settings(request: pytest.FixtureRequest):
     return request.getfixturevalue(name)
 
 
-def _pdf(label: str) -> io.BytesIO:
-    return io.BytesIO(b"%PDF-1.7\n" + label.encode() * 40)
-
-
 def _enrol(app, session, ref, name, route):
     cand = app.add_candidate(session, ref, name, f"{ref.lower()}@example.org", route, "admin")
     for code in ("E1", "E2", "E3"):
-        app.upload(cand, code, _pdf(f"{ref}-{code}"), f"{code}.pdf", "application/pdf", "cand")
+        with (CORPUS / PRODUCTIONS[code]).open("rb") as evidence:
+            app.upload(cand, code, evidence, PRODUCTIONS[code], DOCX, "cand")
         app.submit(cand, code, None, "cand")
     return cand
 
@@ -99,19 +114,22 @@ def test_whole_session(settings) -> None:
     with pytest.raises(ConflictOfInterest):
         app.score_criterion(tutor, bruno, "E3", "CR3.1.1", "acquis", "x")
 
-    # Annotation by the first assessor, blind to the second.
+    # Annotation by the first assessor on the extracted text, blind to the second.
+    section_id, text = _e1_passage()
+    with pytest.raises(InvalidAnchor):  # a quote that is not at those offsets is refused
+        app.annotate(first, alice, "E1", section_id, 4, 24, "x", exact="texte inventé ici !")
     note = app.annotate(
         first,
         alice,
         "E1",
-        "s1",
+        section_id,
         4,
         24,
         "veille bien décrite",
         "CR1.1.1",
-        exact=E1_TEXT[4:24],
-        prefix=E1_TEXT[:4],
-        suffix=E1_TEXT[24:40],
+        exact=text[4:24],
+        prefix=text[:4],
+        suffix=text[24:40],
     )
     assert app.annotations(second, alice, "E1") == []
 
@@ -136,9 +154,9 @@ def test_whole_session(settings) -> None:
     quote = exported["first"]["items"][0]["target"]["selector"][0]["refinedBy"]
     assert quote == {
         "type": "TextQuoteSelector",
-        "exact": E1_TEXT[4:24],
-        "prefix": E1_TEXT[:4],
-        "suffix": E1_TEXT[24:40],
+        "exact": text[4:24],
+        "prefix": text[:4],
+        "suffix": text[24 : 24 + CONTEXT_CHARS],  # context is cut from the extracted text
     }
 
     # Jury: refused while incomplete, then decides.
