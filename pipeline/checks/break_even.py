@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from pipeline.checks.statements import Statement, labelled_value, row_value, statements
 from pipeline.model import Document
-from pipeline.numbers import find_numbers, fold
+from pipeline.numbers import find_dates, find_numbers, fold
 from pipeline.report import CheckResult
 
 SR_TOLERANCE = 0.01  # relative: candidates round the rate (45,0 %) before dividing
 MONTHS_TOLERANCE = 0.15
 DAYS_TOLERANCE = 3.0
+DATE_TOLERANCE_DAYS = 7
 
 _CA_TOTAL = re.compile(r"^total (du |des )?(chiffre d'affaires|ca|ventes)\b")
 _CA = re.compile(
@@ -165,7 +167,29 @@ def stated_point_mort(doc: Document) -> tuple[str, float, Statement] | None:
             unit = _DURATION_UNIT.match(stmt.folded, number.end)
             if number.start >= m.start() and unit:
                 return ("mois" if unit[1] == "mois" else "jours"), number.value, stmt
+        dates = [d for d, start, _ in find_dates(stmt.text) if start >= m.start()]
+        if dates:
+            return "date", dates[0], stmt
     return None
+
+
+def _check_date(stated: date, share: float, competency: str) -> CheckResult:
+    """A stated date against an even activity from 1 January of that year, on a 360-day
+    (30-day months) or a 365-day year: either convention is accepted."""
+    start = date(stated.year, 1, 1)
+    commercial = share * 360
+    month, day = divmod(commercial, 30)
+    candidates = [
+        start + timedelta(days=share * 365),
+        date(stated.year, min(12, 1 + int(month)), max(1, min(28, int(day)))),
+    ]
+    ok = any(abs((stated - c).days) <= DATE_TOLERANCE_DAYS for c in candidates)
+    expected = candidates[1].isoformat()
+    message = (
+        f"Point mort ≈ {expected} (SR / CA × 360 = {commercial:.0f} jours depuis le 1er janvier "
+        f"{stated.year}) ; énoncé {stated:%d/%m/%Y} ({'conforme' if ok else 'erroné'})."
+    )
+    return CheckResult.judged("point_mort", competency, ok, stated.isoformat(), expected, message)
 
 
 def check_point_mort(doc: Document, competency: str) -> CheckResult:
@@ -181,6 +205,8 @@ def check_point_mort(doc: Document, competency: str) -> CheckResult:
         )
     unit, value, stmt = stated
     share = inputs.expected_sr / inputs.ca
+    if unit == "date":
+        return _check_date(value, share, competency)
     basis = 365 if "365" in stmt.folded else 360
     expected = share * 12 if unit == "mois" else share * basis
     tolerance = MONTHS_TOLERANCE if unit == "mois" else DAYS_TOLERANCE

@@ -115,3 +115,18 @@ def test_inputs_from_sentences_of_the_budget_part_only():
 def test_sentence_inputs_without_a_stated_sr_stay_undetermined():
     doc = _doc(["Le chiffre d’affaires prévisionnel s’élève à 400 000 €."])
     assert find_inputs(doc).ca is None
+
+
+@pytest.mark.parametrize(
+    ("written", "status"), [("13 octobre 2025", "pass"), ("1er mai 2025", "fail")]
+)
+def test_point_mort_stated_as_a_date(written, status):
+    doc = _doc(
+        [
+            f"Seuil de rentabilité = 513 000 € / 0,45 = 1 140 000 €. Le point mort sera "
+            f"atteint le {written}."
+        ],
+        *BUDGET,
+    )
+    result = check_point_mort(doc, "C1.2.4")
+    assert (result.status, result.expected) == (status, "2025-10-13")
