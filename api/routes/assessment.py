@@ -14,12 +14,12 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from api.deps import Admin, Portfolio, Principal, require
+from api.schemas import SITUATION_PATTERN
 from portfolio.domain.account import Role
 from portfolio.errors import CandidateNotFound
 
 router = APIRouter(prefix="/api/candidates/{candidate_id}", tags=["assessment"])
-SITUATION = "^(E1|E2|E3|ORAL_NEGOTIATION|E3_ORAL|C2\\.1\\.4\\.1|E3-ORAL)$"
-Situation = Annotated[str, Query(pattern=SITUATION, examples=["E1"])]
+Situation = Annotated[str, Query(pattern=SITUATION_PATTERN, examples=["E1"])]
 
 AssessorRole = Annotated[Principal, Depends(require(Role.ASSESSOR))]
 GridReaderRole = Annotated[
@@ -48,7 +48,7 @@ GridReader = Annotated[Principal, Depends(grid_reader)]
 
 
 class ScoreIn(BaseModel):
-    situation: str = Field(pattern=SITUATION)
+    situation: str = Field(pattern=SITUATION_PATTERN)
     criterion: str = Field(max_length=20, examples=["CR1.1.1"])
     value: str = Field(max_length=40, examples=["acquis", "12.5"])
     rationale: str = Field(max_length=10_000)
@@ -68,7 +68,7 @@ class ScoreOut(BaseModel):
 
 
 class SignOffIn(BaseModel):
-    situation: str = Field(pattern=SITUATION)
+    situation: str = Field(pattern=SITUATION_PATTERN)
 
 
 class SheetOut(BaseModel):
@@ -101,7 +101,7 @@ class RetractionIn(BaseModel):
 
 
 class ModerationIn(BaseModel):
-    situation: str = Field(pattern=SITUATION)
+    situation: str = Field(pattern=SITUATION_PATTERN)
     criterion: str = Field(max_length=20)
     value: str = Field(max_length=40)
     reasons: str = Field(max_length=10_000)

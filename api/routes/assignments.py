@@ -9,11 +9,11 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
 from api.deps import Admin, Overseer, Portfolio
+from api.schemas import SITUATION_PATTERN
 from portfolio.domain.account import Role
 from portfolio.errors import InvalidInput
 
 router = APIRouter(prefix="/api/candidates/{candidate_id}/assessors", tags=["assignments"])
-SITUATION_PATTERN = "^(E1|E2|E3|C2\\.1\\.4\\.1|E3-ORAL)$"
 
 
 class AssignmentIn(BaseModel):
