@@ -80,6 +80,10 @@ class EvidenceQueries(PortfolioBase):
     def production(self, candidate_id: UUID, code: str) -> ProductionView:
         code = check_code(code)
         p = self._load(ids.production_id(candidate_id, code), Production, ProductionNotFound)
+        return self.production_view(p)
+
+    def production_view(self, p: Production) -> ProductionView:
+        """The view of a loaded production (e.g. one rebuilt as of a past date)."""
         return ProductionView(
             candidate_id=p.candidate_id,
             session_id=p.session_id,

@@ -46,12 +46,23 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class Viewing:
+    """Who opened which version of which production, and when (an EvidenceViewed event)."""
+
+    at: datetime
+    viewer: str
+    code: str
+    version: int
+
+
+@dataclass(frozen=True)
 class StateAsOf:
     """The candidate and their productions rebuilt from events up to `when`."""
 
     when: datetime
     candidate: Candidate | None
     productions: dict[str, Production]
+    views: tuple[Viewing, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,15 +150,33 @@ def _version_at(events: list[Any], when: datetime) -> int:
     return version
 
 
+def _viewings(label: str, events: list[Any], when: datetime) -> list[Viewing]:
+    code = label.split()[-1]
+    return [
+        Viewing(at=e.timestamp, viewer=e.actor, code=code, version=e.version)
+        for e in events
+        if type(e).__name__ == "EvidenceViewed" and e.timestamp <= when
+    ]
+
+
 def state_as_of(app: Any, candidate_id: UUID, when: datetime) -> StateAsOf:
-    """Rebuild the candidate and productions as they stood at `when` (None: not yet there)."""
+    """Rebuild the candidate and productions as they stood at `when` (None: not yet there),
+    with every read of a version recorded by then ("who saw which version")."""
     rebuilt: dict[str, Any] = {}
+    views: list[Viewing] = []
     for label, aggregate_id in _aggregates_of(candidate_id):
-        version = _version_at(_events(app, aggregate_id), when)
+        events = _events(app, aggregate_id)
+        version = _version_at(events, when)
         if version:
             rebuilt[label] = app.repository.get(aggregate_id, version=version)
+            views += _viewings(label, events, when)
     productions = {label.split()[1]: agg for label, agg in rebuilt.items() if label != "candidate"}
-    return StateAsOf(when=when, candidate=rebuilt.get("candidate"), productions=productions)
+    return StateAsOf(
+        when=when,
+        candidate=rebuilt.get("candidate"),
+        productions=productions,
+        views=tuple(sorted(views, key=lambda v: v.at)),
+    )
 
 
 def _link(previous: bytes, record: Any) -> bytes:
