@@ -33,4 +33,4 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	bash scripts/ensure-services.sh
-	$(BIN)/python bench/pipeline.py
+	$(BIN)/python -m bench.pipeline
