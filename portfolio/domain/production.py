@@ -191,18 +191,14 @@ class Production(Aggregate):
         self, number: int, pipeline_version: str, summary: dict[str, Any], actor: str, at: datetime
     ) -> bool:
         """Record a successful extraction once; False when it was already recorded."""
-        self.get_version(number)
-        if (number, pipeline_version) in self.extractions:
-            return False
-        self.trigger_event(
+        return self._record_once(
+            self.extractions,
+            (number, pipeline_version),
             self.ExtractionCompleted,
-            version=number,
-            pipeline_version=pipeline_version,
-            summary=summary,
             actor=actor,
-            timestamp=at,
+            at=at,
+            summary=summary,
         )
-        return True
 
     def record_rejection(
         self,
@@ -214,19 +210,15 @@ class Production(Aggregate):
         at: datetime,
     ) -> bool:
         """Record that the pipeline refused the file once; False when already recorded."""
-        self.get_version(number)
-        if (number, pipeline_version) in self.extractions:
-            return False
-        self.trigger_event(
+        return self._record_once(
+            self.extractions,
+            (number, pipeline_version),
             self.ExtractionRejected,
-            version=number,
-            pipeline_version=pipeline_version,
+            actor=actor,
+            at=at,
             category=category,
             message=message,
-            actor=actor,
-            timestamp=at,
         )
-        return True
 
     def record_check(
         self,
@@ -238,17 +230,42 @@ class Production(Aggregate):
         at: datetime,
     ) -> bool:
         """Record a check report once per (version, pipeline, referential); False if known."""
-        self.get_version(number)
-        if (number, pipeline_version, referential_version) in self.checks:
-            return False
-        self.trigger_event(
+        return self._record_once(
+            self.checks,
+            (number, pipeline_version, referential_version),
             self.CheckReported,
-            version=number,
-            pipeline_version=pipeline_version,
+            actor=actor,
+            at=at,
             referential_version=referential_version,
             report=report,
+        )
+
+    def _record_once(
+        self,
+        known: dict[Any, Any],
+        key: tuple[Any, ...],
+        event: type[Aggregate.Event],
+        *,
+        actor: str,
+        at: datetime,
+        **facts: Any,
+    ) -> bool:
+        """Trigger `event` for the existing version key[0] unless `key` is already in `known`.
+
+        Pipeline jobs may be delivered twice; keying every result on (version, pipeline...)
+        keeps a second delivery from recording anything.
+        """
+        number, pipeline_version = key[0], key[1]
+        self.get_version(number)
+        if key in known:
+            return False
+        self.trigger_event(
+            event,
+            version=number,
+            pipeline_version=pipeline_version,
             actor=actor,
             timestamp=at,
+            **facts,
         )
         return True
 
