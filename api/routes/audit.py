@@ -1,17 +1,22 @@
-"""The event history of a candidate and the verification of the whole log (read-only)."""
+"""The event history of a candidate, their state as of a date, and the log's verification.
+
+All read-only, for administrators and auditors: what the record said at any moment (versions,
+submission, check reports) and who had read which version by then.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from api.deps import Overseer, Portfolio
+from api.schemas import ProductionOut
 from portfolio.application.base import storage_errors
-from portfolio.audit.history import history, verify_log
+from portfolio.audit.history import history, state_as_of, verify_log
 
 router = APIRouter(prefix="/api", tags=["audit"])
 
@@ -23,6 +28,22 @@ class HistoryEntryOut(BaseModel):
     aggregate: str
     version: int
     description: str
+
+
+class ViewingOut(BaseModel):
+    """One read of a version: who saw which version of which production, and when."""
+
+    at: datetime
+    viewer: str
+    code: str
+    version: int
+
+
+class StateOut(BaseModel):
+    as_of: datetime
+    enrolled: bool = Field(description="Whether the candidate was enrolled by then")
+    productions: list[ProductionOut]
+    views: list[ViewingOut]
 
 
 class LoggedEventOut(BaseModel):
@@ -45,6 +66,31 @@ class VerificationOut(BaseModel):
 def candidate_history(candidate_id: UUID, _: Overseer, app: Portfolio) -> list[HistoryEntryOut]:
     app.candidate(candidate_id)
     return [HistoryEntryOut(**vars(entry)) for entry in history(app, candidate_id)]
+
+
+@router.get(
+    "/candidates/{candidate_id}/state",
+    summary="A candidate's productions and the reads of them as they stood at a past moment",
+)
+def candidate_state(
+    candidate_id: UUID,
+    _: Overseer,
+    app: Portfolio,
+    as_of: Annotated[datetime, Query(description="ISO 8601 moment; without offset: UTC")],
+) -> StateOut:
+    app.candidate(candidate_id)
+    when = as_of if as_of.tzinfo else as_of.replace(tzinfo=UTC)
+    with storage_errors():
+        state = state_as_of(app, candidate_id, when)
+    return StateOut(
+        as_of=when,
+        enrolled=state.candidate is not None,
+        productions=[
+            ProductionOut.model_validate(app.production_view(p))
+            for _, p in sorted(state.productions.items())
+        ],
+        views=[ViewingOut(**vars(v)) for v in state.views],
+    )
 
 
 @router.get("/audit/verification", summary="Re-verify the whole event log (hash chain)")
