@@ -10,28 +10,16 @@ import json
 import mimetypes
 from pathlib import Path
 from typing import Annotated
-from uuid import UUID
 
 import typer
 
+from cli.common import Account, Actor, Candidate, account, actor_name, parse_id, portfolio_app
 from cli.errors import exits_on_error
-from cli.evidence import Actor, _actor, _app, _uuid
 from portfolio.application.assessment import situation_grid
-from portfolio.domain.account import account_id_for
 
 assess_app = typer.Typer(no_args_is_help=True, help="Assessment: assign, annotate, score.")
 
-Candidate = Annotated[str, typer.Option(help="Candidate id.")]
 Situation = Annotated[str, typer.Option(help="E1, E2, E3, ORAL_NEGOTIATION or E3_ORAL.")]
-Account = Annotated[str, typer.Option(help="Account login or id.")]
-
-
-def account(value: str) -> UUID:
-    """An account id from a login or an id."""
-    try:
-        return UUID(value)
-    except ValueError:
-        return account_id_for(value)
 
 
 @assess_app.command("criteria")
@@ -50,8 +38,8 @@ def assign(
     candidate: Candidate, situation: Situation, assessor: Account, actor: Actor = None
 ) -> None:
     """Assign an assessor to a candidate's situation (again: same id, no twin)."""
-    key = _app().assign_assessor(
-        _uuid(candidate, "candidate"), situation, account(assessor), _actor(actor)
+    key = portfolio_app().assign_assessor(
+        parse_id(candidate, "candidate"), situation, account(assessor), actor_name(actor)
     )
     typer.echo(key)
 
@@ -66,8 +54,8 @@ def conflict(
     actor: Actor = None,
 ) -> None:
     """Declare a conflict of interest: blocks assignments and jury seats for that candidate."""
-    _app().declare_conflict(
-        account(member), _uuid(candidate, "candidate"), kind, note, _actor(actor)
+    portfolio_app().declare_conflict(
+        account(member), parse_id(candidate, "candidate"), kind, note, actor_name(actor)
     )
     typer.echo("conflict recorded")
 
@@ -76,7 +64,7 @@ def conflict(
 @exits_on_error
 def assigned(assessor: Account) -> None:
     """List an assessor's assignments (blocked ones marked)."""
-    for view in _app().assignments_of(account(assessor)):
+    for view in portfolio_app().assignments_of(account(assessor)):
         state = "" if view.active else "  [blocked: conflict]"
         typer.echo(f"{view.candidate_id}  {view.situation}{state}")
 
@@ -96,9 +84,9 @@ def score(
     ] = None,
 ) -> None:
     """Score one criterion; a change supersedes the previous score and needs --reason."""
-    result = _app().score_criterion(
+    result = portfolio_app().score_criterion(
         account(assessor),
-        _uuid(candidate, "candidate"),
+        parse_id(candidate, "candidate"),
         situation,
         criterion,
         value,
@@ -113,7 +101,9 @@ def score(
 @exits_on_error
 def sign_off(assessor: Account, candidate: Candidate, situation: Situation) -> None:
     """Sign one's assessment of a situation (every criterion scored)."""
-    number = _app().sign_off(account(assessor), _uuid(candidate, "candidate"), situation)
+    number = portfolio_app().sign_off(
+        account(assessor), parse_id(candidate, "candidate"), situation
+    )
     typer.echo(f"signed off (round {number})")
 
 
@@ -127,8 +117,8 @@ def notes(
 ) -> None:
     """Attach the assessor's own notes file (e.g. for an oral)."""
     media = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-    digest = _app().attach_notes(
-        account(assessor), _uuid(candidate, "candidate"), situation, file.read_bytes(), media
+    digest = portfolio_app().attach_notes(
+        account(assessor), parse_id(candidate, "candidate"), situation, file.read_bytes(), media
     )
     typer.echo(digest)
 
@@ -137,7 +127,9 @@ def notes(
 @exits_on_error
 def sheets(viewer: Account, candidate: Candidate, situation: Situation) -> None:
     """Print the sheets the viewer may read (only their own while marking is blind)."""
-    for view in _app().assessment_sheets(account(viewer), _uuid(candidate, "candidate"), situation):
+    for view in portfolio_app().assessment_sheets(
+        account(viewer), parse_id(candidate, "candidate"), situation
+    ):
         state = f"signed off (round {view.sign_offs})" if view.signed_off else "open"
         typer.echo(f"assessor {view.assessor_id}: {state}")
         for code in view.criteria:
@@ -161,9 +153,9 @@ def annotate(
     criterion: Annotated[str | None, typer.Option(help="Criterion supported.")] = None,
 ) -> None:
     """Annotate a passage of the submitted version."""
-    key = _app().annotate(
+    key = portfolio_app().annotate(
         account(assessor),
-        _uuid(candidate, "candidate"),
+        parse_id(candidate, "candidate"),
         code,
         section,
         start,
@@ -187,11 +179,11 @@ def retract(
     reason: Annotated[str, typer.Option(help="Why.")] = "",
 ) -> None:
     """Retract one's annotation (a new event; nothing is deleted)."""
-    _app().retract_annotation(
+    portfolio_app().retract_annotation(
         account(assessor),
-        _uuid(candidate, "candidate"),
+        parse_id(candidate, "candidate"),
         code,
-        _uuid(annotation, "annotation"),
+        parse_id(annotation, "annotation"),
         reason,
     )
     typer.echo("annotation retracted")
@@ -205,7 +197,9 @@ def export_annotations(
     include_retracted: bool = False,
 ) -> None:
     """Print a production's annotations as W3C Web Annotation JSON-LD."""
-    document = _app().annotations_jsonld(_uuid(candidate, "candidate"), code, include_retracted)
+    document = portfolio_app().annotations_jsonld(
+        parse_id(candidate, "candidate"), code, include_retracted
+    )
     typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
 
@@ -213,7 +207,7 @@ def export_annotations(
 @exits_on_error
 def discrepancies(candidate: Candidate, situation: Situation) -> None:
     """List criteria where the signed-off assessors disagree."""
-    for found in _app().discrepancies(_uuid(candidate, "candidate"), situation):
+    for found in portfolio_app().discrepancies(parse_id(candidate, "candidate"), situation):
         values = ", ".join(f"{k}={v}" for k, v in found.values.items())
         typer.echo(f"{found.criterion}: {values}  agreed: {found.agreed or '-'}")
 
@@ -229,8 +223,8 @@ def moderate(
     reasons: Annotated[str, typer.Option(help="The moderator's reasons.")],
 ) -> None:
     """Record the agreed score of a discrepant criterion."""
-    _app().moderate(
-        account(moderator), _uuid(candidate, "candidate"), situation, criterion, value, reasons
+    portfolio_app().moderate(
+        account(moderator), parse_id(candidate, "candidate"), situation, criterion, value, reasons
     )
     typer.echo("agreed score recorded")
 

@@ -6,43 +6,20 @@ and prints the result; errors become exit codes in `cli/errors.py`.
 
 from __future__ import annotations
 
-import getpass
 import mimetypes
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
-from uuid import UUID
 
 import typer
 
+from cli.common import Actor, actor_name, echoing_existing_id, parse_id, portfolio_app
 from cli.errors import exits_on_error
-from portfolio.application.app import PortfolioApp
 from portfolio.audit.history import Anchor, history, verify_log
-from portfolio.errors import AlreadyExists, InvalidInput
-from storage.bootstrap import build_app
-from storage.settings import Settings
+from portfolio.errors import InvalidInput
 
 session_app = typer.Typer(no_args_is_help=True, help="Assessment sessions.")
 candidate_app = typer.Typer(no_args_is_help=True, help="Candidates of a session.")
-
-Actor = Annotated[
-    str | None, typer.Option(help="Who acts (recorded in every event); default cli:<login>.")
-]
-
-
-def _app() -> PortfolioApp:
-    return build_app(Settings())
-
-
-def _actor(actor: str | None) -> str:
-    return actor or f"cli:{getpass.getuser()}"
-
-
-def _uuid(value: str, what: str) -> UUID:
-    try:
-        return UUID(value)
-    except ValueError:
-        raise InvalidInput(f"{what} must be an id (UUID), got {value!r}") from None
 
 
 def _deadlines(pairs: list[str]) -> dict[str, datetime]:
@@ -77,21 +54,18 @@ def session_create(
     actor: Actor = None,
 ) -> None:
     """Open an assessment session and print its id (the same listing+label twice: exit 5)."""
-    try:
-        session_id = _app().open_session(
+    with echoing_existing_id():
+        session_id = portfolio_app().open_session(
             listing,
             referential_version,
             label,
-            _actor(actor),
+            actor_name(actor),
             _deadlines(deadline or []),
             result_scale=result_scale,
             pass_mark=pass_mark,
             compensation=compensation,
             discrepancy_threshold=discrepancy_threshold,
         )
-    except AlreadyExists as error:
-        typer.echo(error.existing_id)
-        raise
     typer.echo(session_id)
 
 
@@ -99,7 +73,7 @@ def session_create(
 @exits_on_error
 def session_show(session: Annotated[str, typer.Argument(help="Session id.")]) -> None:
     """Print a session's rules, deadlines and candidates."""
-    view = _app().session(_uuid(session, "session"))
+    view = portfolio_app().session(parse_id(session, "session"))
     typer.echo(f"{view.listing} {view.label} (referential {view.referential_version})")
     typer.echo(
         f"scale {view.result_scale}, pass mark {view.pass_mark}, "
@@ -121,13 +95,10 @@ def candidate_add(
     actor: Actor = None,
 ) -> None:
     """Enrol a candidate and print their id (the same number twice: exit 5 and the id)."""
-    try:
-        candidate_id = _app().add_candidate(
-            _uuid(session, "session"), ref, name, email, route, _actor(actor)
+    with echoing_existing_id():
+        candidate_id = portfolio_app().add_candidate(
+            parse_id(session, "session"), ref, name, email, route, actor_name(actor)
         )
-    except AlreadyExists as error:
-        typer.echo(error.existing_id)
-        raise
     typer.echo(candidate_id)
 
 
@@ -135,7 +106,7 @@ def candidate_add(
 @exits_on_error
 def candidate_list(session: Annotated[str, typer.Argument(help="Session id.")]) -> None:
     """List a session's candidates: id, number, route, name."""
-    for view in _app().list_candidates(_uuid(session, "session")):
+    for view in portfolio_app().list_candidates(parse_id(session, "session")):
         typer.echo(f"{view.id}  {view.ref}  {view.route}  {view.name}")
 
 
@@ -150,8 +121,13 @@ def upload(
     """Upload a new version of a production (refused after the deadline: exit 5)."""
     declared = media_type or mimetypes.guess_type(file.name)[0] or ""
     with file.open("rb") as stream:
-        info = _app().upload(
-            _uuid(candidate, "candidate"), production, stream, file.name, declared, _actor(actor)
+        info = portfolio_app().upload(
+            parse_id(candidate, "candidate"),
+            production,
+            stream,
+            file.name,
+            declared,
+            actor_name(actor),
         )
     typer.echo(
         f"{info.code} version {info.version}: {info.size} bytes, {info.media_type}, "
@@ -167,14 +143,16 @@ def submit(
     actor: Actor = None,
 ) -> None:
     """Freeze one version for assessment (only once: a second submission exits 5)."""
-    info = _app().submit(_uuid(candidate, "candidate"), production, version, _actor(actor))
+    info = portfolio_app().submit(
+        parse_id(candidate, "candidate"), production, version, actor_name(actor)
+    )
     typer.echo(f"{info.code} version {info.version} submitted (sha256 {info.sha256})")
 
 
 @exits_on_error
 def show_history(candidate: Annotated[str, typer.Argument(help="Candidate id.")]) -> None:
     """Every event of a candidate and their productions, oldest first, with time and actor."""
-    for entry in history(_app(), _uuid(candidate, "candidate")):
+    for entry in history(portfolio_app(), parse_id(candidate, "candidate")):
         typer.echo(
             f"{entry.at.isoformat()}  {entry.actor}  {entry.event_type}  "
             f"[{entry.aggregate} v{entry.version}]  {entry.description}"
@@ -189,10 +167,10 @@ def erase(
     actor: Actor = None,
 ) -> None:
     """RGPD erasure: destroy the candidate's key; grids and decisions stay (legal duty)."""
-    candidate_id = _uuid(candidate, "candidate")
+    candidate_id = parse_id(candidate, "candidate")
     if not yes:
         typer.confirm(f"Erase candidate {candidate_id} for good?", abort=True)
-    _app().erase_candidate(candidate_id, _actor(actor), reason)
+    portfolio_app().erase_candidate(candidate_id, actor_name(actor), reason)
     typer.echo(f"candidate {candidate_id} erased")
 
 
@@ -203,7 +181,7 @@ def verify(
     ] = None,
 ) -> None:
     """Replay the whole event log: no gaps, contiguous versions, digest (exit 1 if broken)."""
-    result = verify_log(_app(), _anchor(anchor) if anchor else None)
+    result = verify_log(portfolio_app(), _anchor(anchor) if anchor else None)
     typer.echo(f"{result.count} events, {result.aggregates} aggregates, log intact")
     if result.gaps:  # PostgreSQL: ids consumed by retried conflicting writes
         typer.echo(f"{len(result.gaps)} id gap(s) from rolled-back writes: {result.gaps[:5]}")

@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from cli.assessment import Account, Candidate, account
+from cli.common import Account, Actor, Candidate, account, actor_name, parse_id, portfolio_app
 from cli.errors import exits_on_error
-from cli.evidence import Actor, _actor, _app, _uuid
 
 jury_app = typer.Typer(no_args_is_help=True, help="Deliberation jury and procès-verbal.")
 pv_app = typer.Typer(no_args_is_help=True, help="Procès-verbal: generate, sign, export.")
@@ -28,7 +27,11 @@ def open_(
     actor: Actor = None,
 ) -> None:
     """Open the session's deliberation."""
-    typer.echo(_app().open_deliberation(_uuid(session, "session"), date, mode, _actor(actor)))
+    typer.echo(
+        portfolio_app().open_deliberation(
+            parse_id(session, "session"), date, mode, actor_name(actor)
+        )
+    )
 
 
 @jury_app.command("seat")
@@ -42,8 +45,8 @@ def seat(
     actor: Actor = None,
 ) -> None:
     """Seat a jury member."""
-    _app().seat_member(
-        _uuid(session, "session"), account(member), name, capacity, external, _actor(actor)
+    portfolio_app().seat_member(
+        parse_id(session, "session"), account(member), name, capacity, external, actor_name(actor)
     )
     typer.echo("member seated")
 
@@ -54,7 +57,7 @@ def incident(
     session: Session, text: Annotated[str, typer.Option(help="What happened.")], actor: Actor = None
 ) -> None:
     """Record an incident for the PV."""
-    _app().record_incident(_uuid(session, "session"), text, _actor(actor))
+    portfolio_app().record_incident(parse_id(session, "session"), text, actor_name(actor))
     typer.echo("incident recorded")
 
 
@@ -62,7 +65,7 @@ def incident(
 @exits_on_error
 def propose(candidate: Candidate, bloc: Annotated[int, typer.Option(help="1, 2 or 3.")]) -> None:
     """Show the system's proposal for a bloc and the final scores behind it."""
-    view = _app().propose_bloc(_uuid(candidate, "candidate"), bloc)
+    view = portfolio_app().propose_bloc(parse_id(candidate, "candidate"), bloc)
     for key, value in view.finals.items():
         typer.echo(f"  {key}: {value}")
     typer.echo(f"bloc {bloc}: {view.proposal}")
@@ -80,13 +83,13 @@ def decide(
     actor: Actor = None,
 ) -> None:
     """Record the jury's decision for one bloc of one candidate."""
-    view = _app().decide_bloc(
-        _uuid(session, "session"),
-        _uuid(candidate, "candidate"),
+    view = portfolio_app().decide_bloc(
+        parse_id(session, "session"),
+        parse_id(candidate, "candidate"),
         bloc,
         decision,
         reasons,
-        _actor(actor),
+        actor_name(actor),
         correcting,
     )
     typer.echo(f"bloc {bloc}: {decision} (proposal: {view.proposal})")
@@ -96,7 +99,7 @@ def decide(
 @exits_on_error
 def acquired(ref: Annotated[str, typer.Option(help="The certifier's candidate number.")]) -> None:
     """Blocs a candidate number has acquired across sessions."""
-    app = _app()
+    app = portfolio_app()
     for bloc, where in sorted(app.acquired_blocs(ref).items()):
         typer.echo(f"bloc {bloc}: session {where['session_id']} (PV {where['pv_id']})")
     typer.echo("title obtained" if app.title_obtained(ref) else "title not obtained")
@@ -111,7 +114,7 @@ def _show(view) -> None:
 @exits_on_error
 def pv_generate(session: Session, actor: Actor = None) -> None:
     """Generate the session's PV (DOCX + PDF) and print its id and sha256 to sign."""
-    _show(_app().generate_pv(_uuid(session, "session"), _actor(actor)))
+    _show(portfolio_app().generate_pv(parse_id(session, "session"), actor_name(actor)))
 
 
 @pv_app.command("sign")
@@ -120,7 +123,7 @@ def pv_sign(
     pv: Pv, member: Account, sha256: Annotated[str, typer.Option(help="The PV's sha256.")]
 ) -> None:
     """Sign the PV as one jury member (bound to its sha256)."""
-    _show(_app().sign_pv(_uuid(pv, "PV"), account(member), sha256))
+    _show(portfolio_app().sign_pv(parse_id(pv, "PV"), account(member), sha256))
 
 
 @pv_app.command("correct")
@@ -129,14 +132,14 @@ def pv_correct(
     pv: Pv, reason: Annotated[str, typer.Option(help="Why.")], actor: Actor = None
 ) -> None:
     """Issue a correcting PV that references a final one."""
-    _show(_app().correct_pv(_uuid(pv, "PV"), reason, _actor(actor)))
+    _show(portfolio_app().correct_pv(parse_id(pv, "PV"), reason, actor_name(actor)))
 
 
 @pv_app.command("list")
 @exits_on_error
 def pv_list(session: Session) -> None:
     """The session's PVs, the latest last."""
-    for view in _app().pvs(_uuid(session, "session")):
+    for view in portfolio_app().pvs(parse_id(session, "session")):
         _show(view)
 
 
@@ -148,7 +151,7 @@ def pv_export(
     fmt: Annotated[str, typer.Option("--format", help="pdf or docx.")] = "pdf",
 ) -> None:
     """Write the stored PV document to a file."""
-    out.write_bytes(_app().pv_document(_uuid(pv, "PV"), fmt))
+    out.write_bytes(portfolio_app().pv_document(parse_id(pv, "PV"), fmt))
     typer.echo(f"written {out}")
 
 
@@ -156,7 +159,7 @@ def pv_export(
 @exits_on_error
 def pv_verify(pv: Pv) -> None:
     """Regenerate the PV from the events; exit 1 unless it matches byte for byte."""
-    docx, pdf = _app().regenerate_pv(_uuid(pv, "PV"))
+    docx, pdf = portfolio_app().regenerate_pv(parse_id(pv, "PV"))
     typer.echo(f"PV regenerated identically ({len(docx)} + {len(pdf)} bytes)")
 
 

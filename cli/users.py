@@ -7,16 +7,14 @@ the person by the administrator.
 from __future__ import annotations
 
 from typing import Annotated
-from uuid import UUID
 
 import typer
 
+from cli.common import parse_id, portfolio_app
 from cli.errors import exits_on_error
 from portfolio.application.accounts import Invitation
 from portfolio.application.app import PortfolioApp
 from portfolio.domain.account import Role
-from portfolio.errors import InvalidInput
-from storage.bootstrap import build_app
 from storage.settings import Settings
 
 user_app = typer.Typer(no_args_is_help=True, help="Accounts: administrators and invitations.")
@@ -25,14 +23,7 @@ ACTOR = "cli"
 
 def _app() -> tuple[PortfolioApp, Settings]:
     settings = Settings()
-    return build_app(settings), settings
-
-
-def _uuid(value: str, what: str) -> UUID:
-    try:
-        return UUID(value)
-    except ValueError:
-        raise InvalidInput(f"{what} must be an id (UUID), got {value!r}") from None
+    return portfolio_app(settings), settings
 
 
 def _link(settings: Settings, invitation: Invitation) -> str:
@@ -80,7 +71,7 @@ def invite(
 ) -> None:
     """Invite a person and print their one-time activation link."""
     app, settings = _app()
-    candidate_id = _uuid(candidate, "--candidate") if candidate else None
+    candidate_id = parse_id(candidate, "--candidate") if candidate else None
     _print_invitation(settings, app.invite_account(login, name, role, ACTOR, candidate_id))
 
 
@@ -89,7 +80,7 @@ def invite(
 def activation_link(account_id: Annotated[str, typer.Argument(help="Account id")]) -> None:
     """Print a fresh activation link for an account that was never activated."""
     app, settings = _app()
-    _print_invitation(settings, app.reissue_activation(_uuid(account_id, "account id"), ACTOR))
+    _print_invitation(settings, app.reissue_activation(parse_id(account_id, "account id"), ACTOR))
 
 
 @user_app.command("list")

@@ -1,0 +1,63 @@
+"""What every command group shares: the app built from `PORTFOLIO_*`, ids and the actor.
+
+Kept in one module so that the evidence, assessment, jury and user commands parse an id, name
+an account or default the actor the same way (and report a bad id with the same exit code).
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated
+from uuid import UUID
+
+import typer
+
+from portfolio.application.app import PortfolioApp
+from portfolio.domain.account import account_id_for
+from portfolio.errors import AlreadyExists, InvalidInput
+from storage.bootstrap import build_app
+from storage.settings import Settings
+
+Actor = Annotated[
+    str | None, typer.Option(help="Who acts (recorded in every event); default cli:<login>.")
+]
+Candidate = Annotated[str, typer.Option(help="Candidate id.")]
+Account = Annotated[str, typer.Option(help="Account login or id.")]
+
+
+def portfolio_app(settings: Settings | None = None) -> PortfolioApp:
+    """The application wired from `settings` (default: read from the environment)."""
+    return build_app(settings or Settings())
+
+
+def actor_name(actor: str | None) -> str:
+    """The given actor, or `cli:<login>` of whoever runs the command."""
+    return actor or f"cli:{getpass.getuser()}"
+
+
+def parse_id(value: str, what: str) -> UUID:
+    """A UUID, or InvalidInput naming `what` was expected."""
+    try:
+        return UUID(value)
+    except ValueError:
+        raise InvalidInput(f"{what} must be an id (UUID), got {value!r}") from None
+
+
+def account(value: str) -> UUID:
+    """An account id from a login or an id."""
+    try:
+        return UUID(value)
+    except ValueError:
+        return account_id_for(value)
+
+
+@contextmanager
+def echoing_existing_id() -> Iterator[None]:
+    """On AlreadyExists, print the existing id (so scripts can carry on) before failing."""
+    try:
+        yield
+    except AlreadyExists as error:
+        typer.echo(error.existing_id)
+        raise
