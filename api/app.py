@@ -14,6 +14,7 @@ from fastapi import FastAPI
 
 from api import errors
 from api.limits import BodyLimit
+from api.logs import install_access_log_redaction
 from api.routes import ROUTERS
 from portfolio.application.app import PortfolioApp
 from storage.settings import Settings
@@ -61,4 +62,5 @@ def create_app(settings: Settings | None = None, portfolio: PortfolioApp | None 
     for router in ROUTERS:
         app.include_router(router, responses=errors.PROBLEM_RESPONSES)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
+    install_access_log_redaction()  # activation links carry ?token=
     return app
