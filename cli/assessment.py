@@ -8,18 +8,27 @@ from __future__ import annotations
 
 import json
 import mimetypes
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cli.common import Account, Actor, Candidate, account, actor_name, parse_id, portfolio_app
+from cli.common import (
+    Account,
+    Actor,
+    Candidate,
+    ExistingFile,
+    account,
+    actor_name,
+    parse_id,
+    portfolio_app,
+)
 from cli.errors import exits_on_error
 from portfolio.application.assessment import situation_grid
 
 assess_app = typer.Typer(no_args_is_help=True, help="Assessment: assign, annotate, score.")
 
 Situation = Annotated[str, typer.Option(help="E1, E2, E3, ORAL_NEGOTIATION or E3_ORAL.")]
+Code = Annotated[str, typer.Option(help="Production code: E1, E2 or E3.")]
 
 
 @assess_app.command("criteria")
@@ -113,7 +122,7 @@ def notes(
     assessor: Account,
     candidate: Candidate,
     situation: Situation,
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    file: ExistingFile,
 ) -> None:
     """Attach the assessor's own notes file (e.g. for an oral)."""
     media = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
@@ -142,7 +151,7 @@ def sheets(viewer: Account, candidate: Candidate, situation: Situation) -> None:
 def annotate(
     assessor: Account,
     candidate: Candidate,
-    code: Annotated[str, typer.Option(help="Production code: E1, E2 or E3.")],
+    code: Code,
     section: Annotated[str, typer.Option(help="Section id of the extracted text, e.g. s2.1.")],
     start: Annotated[int, typer.Option(help="Start offset in the section text.")],
     end: Annotated[int, typer.Option(help="End offset (exclusive).")],
@@ -174,7 +183,7 @@ def annotate(
 def retract(
     assessor: Account,
     candidate: Candidate,
-    code: Annotated[str, typer.Option(help="Production code.")],
+    code: Code,
     annotation: Annotated[str, typer.Option(help="Annotation id.")],
     reason: Annotated[str, typer.Option(help="Why.")] = "",
 ) -> None:
@@ -193,7 +202,7 @@ def retract(
 @exits_on_error
 def export_annotations(
     candidate: Candidate,
-    code: Annotated[str, typer.Option(help="Production code.")],
+    code: Code,
     include_retracted: bool = False,
 ) -> None:
     """Print a production's annotations as W3C Web Annotation JSON-LD."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated
 from uuid import UUID
 
@@ -25,6 +26,7 @@ Actor = Annotated[
 ]
 Candidate = Annotated[str, typer.Option(help="Candidate id.")]
 Account = Annotated[str, typer.Option(help="Account login or id.")]
+ExistingFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)]
 
 
 def portfolio_app(settings: Settings | None = None) -> PortfolioApp:

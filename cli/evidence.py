@@ -8,18 +8,28 @@ from __future__ import annotations
 
 import mimetypes
 from datetime import datetime
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cli.common import Actor, actor_name, echoing_existing_id, parse_id, portfolio_app
+from cli.common import (
+    Actor,
+    ExistingFile,
+    actor_name,
+    echoing_existing_id,
+    parse_id,
+    portfolio_app,
+)
 from cli.errors import exits_on_error
 from portfolio.audit.history import Anchor, history, verify_log
 from portfolio.errors import InvalidInput
 
 session_app = typer.Typer(no_args_is_help=True, help="Assessment sessions.")
 candidate_app = typer.Typer(no_args_is_help=True, help="Candidates of a session.")
+
+SessionArg = Annotated[str, typer.Argument(help="Session id.")]
+CandidateArg = Annotated[str, typer.Argument(help="Candidate id.")]
+ProductionArg = Annotated[str, typer.Argument(help="Production code: E1, E2 or E3.")]
 
 
 def _deadlines(pairs: list[str]) -> dict[str, datetime]:
@@ -71,7 +81,7 @@ def session_create(
 
 @session_app.command("show")
 @exits_on_error
-def session_show(session: Annotated[str, typer.Argument(help="Session id.")]) -> None:
+def session_show(session: SessionArg) -> None:
     """Print a session's rules, deadlines and candidates."""
     view = portfolio_app().session(parse_id(session, "session"))
     typer.echo(f"{view.listing} {view.label} (referential {view.referential_version})")
@@ -87,7 +97,7 @@ def session_show(session: Annotated[str, typer.Argument(help="Session id.")]) ->
 @candidate_app.command("add")
 @exits_on_error
 def candidate_add(
-    session: Annotated[str, typer.Argument(help="Session id.")],
+    session: SessionArg,
     ref: Annotated[str, typer.Option(help="The certifier's candidate number.")],
     name: Annotated[str, typer.Option(help="Full name (stored sealed).")],
     email: Annotated[str, typer.Option(help="E-mail address (stored sealed).")],
@@ -104,7 +114,7 @@ def candidate_add(
 
 @candidate_app.command("list")
 @exits_on_error
-def candidate_list(session: Annotated[str, typer.Argument(help="Session id.")]) -> None:
+def candidate_list(session: SessionArg) -> None:
     """List a session's candidates: id, number, route, name."""
     for view in portfolio_app().list_candidates(parse_id(session, "session")):
         typer.echo(f"{view.id}  {view.ref}  {view.route}  {view.name}")
@@ -112,9 +122,9 @@ def candidate_list(session: Annotated[str, typer.Argument(help="Session id.")]) 
 
 @exits_on_error
 def upload(
-    candidate: Annotated[str, typer.Argument(help="Candidate id.")],
-    production: Annotated[str, typer.Argument(help="Production code: E1, E2 or E3.")],
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    candidate: CandidateArg,
+    production: ProductionArg,
+    file: ExistingFile,
     media_type: Annotated[str | None, typer.Option(help="Declared media type.")] = None,
     actor: Actor = None,
 ) -> None:
@@ -137,8 +147,8 @@ def upload(
 
 @exits_on_error
 def submit(
-    candidate: Annotated[str, typer.Argument(help="Candidate id.")],
-    production: Annotated[str, typer.Argument(help="Production code: E1, E2 or E3.")],
+    candidate: CandidateArg,
+    production: ProductionArg,
     version: Annotated[int | None, typer.Option(help="Version to submit; default latest.")] = None,
     actor: Actor = None,
 ) -> None:
@@ -150,7 +160,7 @@ def submit(
 
 
 @exits_on_error
-def show_history(candidate: Annotated[str, typer.Argument(help="Candidate id.")]) -> None:
+def show_history(candidate: CandidateArg) -> None:
     """Every event of a candidate and their productions, oldest first, with time and actor."""
     for entry in history(portfolio_app(), parse_id(candidate, "candidate")):
         typer.echo(
@@ -161,7 +171,7 @@ def show_history(candidate: Annotated[str, typer.Argument(help="Candidate id.")]
 
 @exits_on_error
 def erase(
-    candidate: Annotated[str, typer.Argument(help="Candidate id.")],
+    candidate: CandidateArg,
     reason: Annotated[str, typer.Option(help="Why (e.g. the request reference).")],
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
     actor: Actor = None,

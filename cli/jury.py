@@ -16,6 +16,7 @@ jury_app.add_typer(pv_app, name="pv")
 
 Session = Annotated[str, typer.Option(help="Session id.")]
 Pv = Annotated[str, typer.Option("--pv", help="PV id.")]
+Bloc = Annotated[int, typer.Option(help="1, 2 or 3.")]
 
 
 @jury_app.command("open")
@@ -63,7 +64,7 @@ def incident(
 
 @jury_app.command("propose")
 @exits_on_error
-def propose(candidate: Candidate, bloc: Annotated[int, typer.Option(help="1, 2 or 3.")]) -> None:
+def propose(candidate: Candidate, bloc: Bloc) -> None:
     """Show the system's proposal for a bloc and the final scores behind it."""
     view = portfolio_app().propose_bloc(parse_id(candidate, "candidate"), bloc)
     for key, value in view.finals.items():
@@ -76,7 +77,7 @@ def propose(candidate: Candidate, bloc: Annotated[int, typer.Option(help="1, 2 o
 def decide(
     session: Session,
     candidate: Candidate,
-    bloc: Annotated[int, typer.Option(help="1, 2 or 3.")],
+    bloc: Bloc,
     decision: Annotated[str, typer.Option(help="validé or non validé.")],
     reasons: Annotated[str, typer.Option(help="Needed when departing from the proposal.")] = "",
     correcting: Annotated[bool, typer.Option(help="Correct a recorded decision.")] = False,
