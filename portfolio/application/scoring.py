@@ -8,7 +8,9 @@ off, an assessor sees only their own sheet (blind double marking).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 from uuid import UUID
 
 from portfolio.application.assignment import AssignmentCommands, as_uuid
@@ -27,6 +29,8 @@ from portfolio.errors import (
     SessionNotFound,
 )
 from portfolio.referential import load_referential
+
+T = TypeVar("T")
 
 
 def situation_grid(situation: str) -> tuple[int, list[str]]:
@@ -122,6 +126,28 @@ class ScoringCommands(AssignmentCommands):
             listing=session.listing,
         )
 
+    def _on_sheet(
+        self,
+        assessor_id: UUID | str,
+        candidate_id: UUID | str,
+        situation: str,
+        change: Callable[[AssessmentSheet, str], T],
+    ) -> T:
+        """Load (or open) the assessor's sheet, apply `change(sheet, actor)`, save; retried."""
+        assessor, candidate, code = (
+            as_uuid(assessor_id),
+            as_uuid(candidate_id),
+            check_situation(situation),
+        )
+
+        def command() -> T:
+            sheet = self._sheet_or_open(assessor, candidate, code)
+            result = change(sheet, str(assessor))
+            self._save(sheet)
+            return result
+
+        return self._retrying(command)
+
     def score_criterion(
         self,
         assessor_id: UUID | str,
@@ -137,38 +163,21 @@ class ScoringCommands(AssignmentCommands):
 
         `evidence_sha256` is the version the assessor read; None means the submitted one.
         """
-        assessor, candidate, code = (
-            as_uuid(assessor_id),
-            as_uuid(candidate_id),
-            check_situation(situation),
-        )
 
-        def command() -> Score:
-            sheet = self._sheet_or_open(assessor, candidate, code)
+        def change(sheet: AssessmentSheet, actor: str) -> Score:
             sha = sheet.evidence_sha256 if evidence_sha256 is None else evidence_sha256
-            score = sheet.score(
-                criterion, value, rationale, sha, reason, str(assessor), self.clock()
-            )
-            self._save(sheet)
-            return score
+            return sheet.score(criterion, value, rationale, sha, reason, actor, self.clock())
 
-        return self._retrying(command)
+        return self._on_sheet(assessor_id, candidate_id, situation, change)
 
     def sign_off(self, assessor_id: UUID | str, candidate_id: UUID | str, situation: str) -> int:
         """Sign one's sheet; returns the sign-off round (1, then 2 after a change, …)."""
-        assessor, candidate, code = (
-            as_uuid(assessor_id),
-            as_uuid(candidate_id),
-            check_situation(situation),
+        return self._on_sheet(
+            assessor_id,
+            candidate_id,
+            situation,
+            lambda sheet, actor: sheet.sign_off(actor, self.clock()),
         )
-
-        def command() -> int:
-            sheet = self._sheet_or_open(assessor, candidate, code)
-            round_ = sheet.sign_off(str(assessor), self.clock())
-            self._save(sheet)
-            return round_
-
-        return self._retrying(command)
 
     def attach_notes(
         self,
@@ -179,21 +188,16 @@ class ScoringCommands(AssignmentCommands):
         media_type: str = "text/plain",
     ) -> str:
         """Keep an assessor's own notes file (sealed for the candidate); returns its sha256."""
-        assessor, candidate, code = (
-            as_uuid(assessor_id),
-            as_uuid(candidate_id),
-            check_situation(situation),
-        )
-        sealed = self.vault.seal(str(candidate), data)
+        as_uuid(assessor_id)  # refuse a bad id or situation before storing anything
+        check_situation(situation)
+        sealed = self.vault.seal(str(as_uuid(candidate_id)), data)
         stored = self.blobs.put(io.BytesIO(sealed), max_bytes=self.max_upload_bytes)
 
-        def command() -> str:
-            sheet = self._sheet_or_open(assessor, candidate, code)
-            sheet.attach_notes(stored.sha256, len(data), media_type, str(assessor), self.clock())
-            self._save(sheet)
+        def change(sheet: AssessmentSheet, actor: str) -> str:
+            sheet.attach_notes(stored.sha256, len(data), media_type, actor, self.clock())
             return stored.sha256
 
-        return self._retrying(command)
+        return self._on_sheet(assessor_id, candidate_id, situation, change)
 
     # -- reading, blind until every assessor signed off ------------------------------------
     def _sheets(self, candidate: UUID, situation: str) -> list[AssessmentSheet]:
