@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
@@ -17,6 +18,7 @@ from api.limits import BodyLimit
 from api.logs import install_access_log_redaction
 from api.routes import ROUTERS
 from portfolio.application.app import PortfolioApp
+from portfolio.application.throttle import WindowThrottle
 from storage.settings import Settings
 
 if TYPE_CHECKING:
@@ -30,6 +32,15 @@ def start_embedded_worker(portfolio: PortfolioApp, settings: Settings) -> Worker
     from pipeline.jobs.worker import start_inprocess_worker
 
     return start_inprocess_worker(portfolio, settings)
+
+
+def address_throttle(settings: Settings) -> WindowThrottle:
+    """Failed sign-ins per client address, across logins (kept per process, in memory)."""
+    return WindowThrottle(
+        lambda: datetime.now(UTC),
+        limit=settings.login_failures_per_address,
+        window=timedelta(seconds=settings.login_address_window_seconds),
+    )
 
 
 def create_app(settings: Settings | None = None, portfolio: PortfolioApp | None = None) -> FastAPI:
@@ -58,6 +69,7 @@ def create_app(settings: Settings | None = None, portfolio: PortfolioApp | None 
     )
     app.state.settings = settings
     app.state.portfolio = portfolio
+    app.state.address_throttle = address_throttle(settings)
     errors.install(app)
     for router in ROUTERS:
         app.include_router(router, responses=errors.PROBLEM_RESPONSES)

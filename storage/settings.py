@@ -67,6 +67,12 @@ class Settings(BaseSettings):
     port: int = 8000
     secret_key: SecretStr = SecretStr(DEV_SECRET)
     behind_tls: bool = False
+    login_failures_per_address: int = Field(
+        20, ge=1, description="Failed sign-ins one client address may make per window (any login)"
+    )
+    login_address_window_seconds: float = Field(
+        600, gt=0, description="Sliding window of the per-address sign-in limit"
+    )
 
     @property
     def sqlite_path(self) -> Path:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
 from api import security
 from api.deps import AppSettings, CurrentPrincipal, Portfolio
 from api.schemas import AccountOut
 from portfolio.application.accounts import MIN_PASSWORD
+from portfolio.errors import Unauthenticated
 
 router = APIRouter(prefix="/api", tags=["auth"])
 
@@ -31,10 +32,22 @@ class ActivationIn(BaseModel):
 @router.post(
     "/auth/login",
     summary="Sign in with login and password; sets the session and CSRF cookies",
-    responses={401: {"description": "Wrong login or password"}, 429: {"description": "Locked"}},
+    responses={
+        401: {"description": "Wrong login or password"},
+        429: {"description": "Locked: this login, or this client address across logins"},
+    },
 )
-def login(body: LoginIn, response: Response, app: Portfolio, settings: AppSettings) -> LoginOut:
-    account = app.authenticate_password(body.login, body.password)
+def login(
+    body: LoginIn, request: Request, response: Response, app: Portfolio, settings: AppSettings
+) -> LoginOut:
+    throttle = request.app.state.address_throttle
+    address = request.client.host if request.client else "unknown"
+    throttle.check(address)
+    try:
+        account = app.authenticate_password(body.login, body.password)
+    except Unauthenticated:
+        throttle.failed(address)
+        raise
     session = security.open_session(settings, response, account.id)
     return LoginOut(account=AccountOut.model_validate(account), csrf_token=session.csrf_token)
 

@@ -156,3 +156,30 @@ def test_errors_are_problem_documents(client: TestClient) -> None:
     unknown = client.get("/api/nowhere", headers=headers)
     assert unknown.status_code == 404
     assert unknown.headers["content-type"] == "application/problem+json"
+
+
+def test_one_address_spraying_many_logins_is_throttled(
+    backend_settings: Settings, portfolio: PortfolioApp
+) -> None:
+    settings = backend_settings.model_copy(update={"login_failures_per_address": 3})
+    app = create_app(settings, portfolio)  # two clients, one app: no lifespan (it would close)
+    sprayer = TestClient(app, client=("203.0.113.7", 4000))
+    for n in range(3):  # three different logins: the per-login lock never triggers
+        assert login(sprayer, f"user{n}@example.org", "guess-123").status_code == 401
+    locked = login(sprayer)  # even the right password waits: the address is spent
+    assert locked.status_code == 429 and locked.json()["status"] == 429
+    assert 0 < int(locked.headers["retry-after"]) <= 600
+    elsewhere = TestClient(app, client=("198.51.100.9", 4000))
+    assert login(elsewhere).status_code == 200  # another address is not affected
+
+
+def test_signing_in_does_not_reset_the_address_count(
+    backend_settings: Settings, portfolio: PortfolioApp
+) -> None:
+    settings = backend_settings.model_copy(update={"login_failures_per_address": 2})
+    with TestClient(create_app(settings, portfolio), client=("203.0.113.8", 1)) as client:
+        assert login(client, "a@example.org", "guess-123").status_code == 401
+        assert login(client).status_code == 200
+        client.cookies.clear()
+        assert login(client, "b@example.org", "guess-123").status_code == 401
+        assert login(client, "c@example.org", "guess-123").status_code == 429
