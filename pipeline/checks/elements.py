@@ -10,6 +10,8 @@ this module holds the rules, not the list. Definitions:
 - partial: such a section exists but its body is thin (< THIN_WORDS substantive words), or
   a placeholder refers to an annex that exists, or one of the parts the criterion asks for
   is not found in the section (by sub-heading or keywords).
+- a part is also missing when the section says it is not done: one of the part's
+  `absent_if` phrases (e.g. "saisi à la main" for automated calculations) stands in it.
 - present: found, substantive and with every part.
 A word in passing is never enough: keywords must be dense in one section's own body.
 """
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 
 from pipeline.checks.index import DocumentIndex, SectionView
 from pipeline.nlp import Term, covers, phrase_key
+from pipeline.numbers import fold
 from pipeline.report import ElementFinding, Evidence
 
 THIN_WORDS = 40
@@ -90,7 +93,7 @@ def _fill_gaps(index, elements, findings, hints, claimed, dominant) -> None:
             continue
         best = _Candidate(slot[0], "position", 0)
         finding.evidence = [_evidence(best.view)]
-        finding.parts = {p.key: _part_found(index, best.view, Hints.of(p)) for p in element.parts}
+        finding.parts = {p.key: _part_found(index, best.view, p) for p in element.parts}
         finding.status, finding.reason = _grade(index, best, finding.parts)
         used.add(best.view.section.id)
 
@@ -168,7 +171,7 @@ def _check_one(index, element, hints: Hints, claimed, owners, dominant) -> Eleme
         return finding
     best = usable[0]
     finding.evidence = [_evidence(best.view)]
-    finding.parts = {p.key: _part_found(index, best.view, Hints.of(p)) for p in element.parts}
+    finding.parts = {p.key: _part_found(index, best.view, p) for p in element.parts}
     finding.status, finding.reason = _grade(index, best, finding.parts)
     return finding
 
@@ -226,15 +229,31 @@ def _keyword_candidates(index: DocumentIndex, hints: Hints, claimed: set[str]) -
     return sorted(out, key=lambda c: (-c.score, c.view.section.level, c.view.order))
 
 
-def _part_found(index: DocumentIndex, view: SectionView, hints: Hints) -> bool:
-    """A part is named by a sub-heading or shows 2+ of its keywords under the element; a
-    workbook is one artefact, so there every sheet counts."""
+def _part_found(index: DocumentIndex, view: SectionView, part) -> bool:
+    """A part is named by a sub-heading or shows 2+ of its keywords under the element, and
+    nothing there says it is not done; a workbook is one artefact, so there every sheet counts."""
     subtree = index.views if index.doc.format == "xlsx" else index.subtree(view)
+    if _negated(subtree, part.absent_if):
+        return False
+    hints = Hints.of(part)
     if any(hints.heading_score(v) and not v.placeholder for v in subtree):
         return True
     needed = min(2, len(hints.keywords))
     forms = frozenset().union(*(v.own_forms for v in subtree if not v.placeholder))
     return needed > 0 and hints.keyword_hits(forms) >= needed
+
+
+def _negated(views: list[SectionView], phrases: tuple[str, ...]) -> bool:
+    """Does one of `phrases` stand, as whole words, in these sections' own text (accents,
+    case and apostrophes ignored)?"""
+    if not phrases:
+        return False
+    text = _folded(" ".join(p for v in views for p in v.section.paragraphs))
+    return any(re.search(rf"(?<!\w){re.escape(_folded(p))}(?!\w)", text) for p in phrases)
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"\s+", " ", fold(text)).strip()
 
 
 def _grade(index: DocumentIndex, best: _Candidate, parts: dict[str, bool]) -> tuple[str, str]:

@@ -144,7 +144,9 @@ def _element(data: Any, production: str) -> RequiredElement:
 def _part(data: Any, element: str) -> ElementPart:
     data = _mapping(data, f"part of {element}")
     key = _str(data, "key", f"part of {element}")
-    return ElementPart(key=key, **_hints(data, f"{element}:{key}"))
+    where = f"{element}:{key}"
+    absent_if = _strs(data, "absent_if", where) if "absent_if" in data else ()
+    return ElementPart(key=key, absent_if=absent_if, **_hints(data, where))
 
 
 def _hints(data: Mapping[str, Any], where: str) -> dict[str, Any]:

@@ -67,6 +67,9 @@ class ElementPart:
     headings_fr: tuple[str, ...]
     headings_en: tuple[str, ...]
     keywords: tuple[str, ...]
+    # Phrases that state the part is NOT done ("saisi à la main" for automated calculations):
+    # found in the element's section, they outweigh any heading or keyword.
+    absent_if: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

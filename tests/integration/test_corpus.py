@@ -150,6 +150,18 @@ def test_verification_matches_the_manifest(path, check_id):
     assert got["status"] == want, got["message"]
 
 
+@pytest.mark.slow
+def test_dashboard_filled_in_by_hand_lacks_automated_calculations():
+    """Regression: Girard names formulas and calculations but says he computes the indicators
+    with a calculator and types them in; the manifest lists the part as missing."""
+    path = "E2_GIRARD_Thomas_Fitneo.pdf"
+    assert "C2.2.2:automated_calculations" in FILES[path]["missing_sub_elements"]
+    parts = {key: (want, got) for key, want, got in part_comparisons(path)}
+    assert parts["C2.2.2:automated_calculations"] == (False, False)
+    assert parts["C2.2.2:data_sources"] == (True, True)
+    assert report(path)["competencies"]["C2.2.2"] == "partial"
+
+
 # Variants built from the complete documents, like the manifest's `variant` files: one
 # element's section renamed to a heading that names nothing, or removed altogether.
 COMPLETE = [

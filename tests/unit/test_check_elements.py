@@ -143,6 +143,50 @@ def test_english_heading_counts():
     assert _find(doc, e2, "C2.2.4").status != "absent"
 
 
+def _dashboard(*paragraphs: str) -> Document:
+    return Document("docx", [_sec("s7", "7. Tableau de bord sur Excel", *paragraphs, FILLER)])
+
+
+DASHBOARD = (
+    "Les données viennent du CRM et de l’ERP (import mensuel, extraction Excel). "
+    "Le calcul des indicateurs utilise des formules (SOMME, RECHERCHEV). "
+)
+
+
+def test_automated_calculations_found_by_keywords():
+    e2 = load_referential().elements_for("E2")
+    finding = _find(_dashboard(DASHBOARD), e2, "C2.2.2")
+    assert finding.parts == {"data_sources": True, "automated_calculations": True}
+    assert finding.status == "present"
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Les indicateurs sont ensuite SAISIS À LA MAIN dans le tableau.",
+        "Le tableau est renseigné manuellement chaque mois.",
+        "Je calcule les taux avec la calculatrice.",
+        "Une amélioration serait d'automatiser ces calculs.",
+    ],
+)
+def test_a_phrase_saying_the_dashboard_is_filled_by_hand_makes_the_part_absent(denial):
+    """Regression (E2_GIRARD_Thomas_Fitneo.pdf): formulas named, yet the text says the
+    figures are computed with a calculator and typed in; the part is missing, the element
+    partial. Accents, case and apostrophes do not matter."""
+    e2 = load_referential().elements_for("E2")
+    finding = _find(_dashboard(DASHBOARD, denial), e2, "C2.2.2")
+    assert finding.parts == {"data_sources": True, "automated_calculations": False}
+    assert finding.status == "partial"
+    assert "automated_calculations" in finding.reason
+
+
+def test_absent_if_matches_whole_words_only():
+    """ "à la main" must not fire inside "à la maintenance"."""
+    e2 = load_referential().elements_for("E2")
+    doc = _dashboard(DASHBOARD, "Les mises à jour sont confiées à la maintenance informatique.")
+    assert _find(doc, e2, "C2.2.2").parts["automated_calculations"] is True
+
+
 def test_competency_status_aggregates_elements():
     def f(key, status):
         return ElementFinding("x", key, "x", status)

@@ -106,6 +106,14 @@ def _duplicate_part_key(d: dict) -> None:
     parts[1]["key"] = parts[0]["key"]
 
 
+def _blank_absent_if(d: dict) -> None:
+    e1(d)["elements"][0]["parts"][0]["absent_if"] = ["  "]
+
+
+def _absent_if_not_a_list(d: dict) -> None:
+    e1(d)["elements"][0]["parts"][0]["absent_if"] = "à la main"
+
+
 def _bad_kind(d: dict) -> None:
     e1(d)["kind"] = "telepathic"
 
@@ -126,6 +134,8 @@ def _non_integer_days(d: dict) -> None:
         (_unknown_situation_competency, "not competencies of bloc 1"),
         (_competency_never_evaluated, "evaluated by no situation"),
         (_duplicate_part_key, "duplicate part key in element e1.veille"),
+        (_blank_absent_if, "'absent_if' must hold non-empty strings only"),
+        (_absent_if_not_a_list, "'absent_if' must be a list"),
         (_bad_kind, "unknown kind 'telepathic'"),
         (_non_integer_days, "'min_working_days' must be an integer"),
     ],
@@ -137,3 +147,10 @@ def test_inconsistent_referential_is_refused(
     break_it(data)
     with pytest.raises(ReferentialInvalid, match=message):
         load_referential(write(tmp_path, data))
+
+
+def test_absent_if_phrases_are_loaded_and_optional() -> None:
+    ref = load_referential()
+    dashboard = next(e for e in ref.elements_for("E2") if e.competency == "C2.2.2")
+    assert "à la main" in dashboard.part("automated_calculations").absent_if
+    assert dashboard.part("data_sources").absent_if == ()
