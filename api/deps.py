@@ -20,7 +20,7 @@ from api import security
 from portfolio.application.accounts import AccountInfo
 from portfolio.application.app import PortfolioApp
 from portfolio.domain.account import Role
-from portfolio.errors import CandidateNotFound, Forbidden, Unauthenticated
+from portfolio.errors import CandidateNotFound, Forbidden, NotFound, Unauthenticated
 from storage.settings import Settings
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -96,13 +96,31 @@ def require(*roles: Role) -> Callable[[Principal], Principal]:
 
 Admin = Annotated[Principal, Depends(require(Role.ADMINISTRATOR))]
 Overseer = Annotated[Principal, Depends(require(Role.ADMINISTRATOR, Role.AUDITOR))]
-PORTFOLIO_READERS = (Role.ADMINISTRATOR, Role.AUDITOR, Role.CANDIDATE, Role.ASSESSOR)
+PORTFOLIO_READERS = (
+    Role.ADMINISTRATOR,
+    Role.AUDITOR,
+    Role.CANDIDATE,
+    Role.ASSESSOR,
+    Role.JURY_MEMBER,
+)
 PortfolioReader = Annotated[Principal, Depends(require(*PORTFOLIO_READERS))]
 CandidateRole = Annotated[Principal, Depends(require(Role.CANDIDATE))]
 
 
+def deliberates_on(app: PortfolioApp, account_id: UUID, candidate_id: UUID) -> bool:
+    """Seated on the jury of the candidate's session, and no conflict of interest declared."""
+    try:
+        session_id = app.candidate(candidate_id).session_id
+        members = app.deliberation(session_id).members
+    except NotFound:  # no such candidate, or no deliberation opened for the session yet
+        return False
+    seated = any(member.account_id == account_id for member in members)
+    return seated and not app.has_conflict(account_id, candidate_id)
+
+
 def may_read(app: PortfolioApp, principal: Principal, candidate_id: UUID) -> bool:
-    """Administrators and auditors read all; a candidate their own; an assessor assignees."""
+    """Administrators and auditors read all; a candidate their own; an assessor assignees;
+    a jury member the candidates of the sessions they deliberate on (conflicts excepted)."""
     role = principal.role
     if role in (Role.ADMINISTRATOR, Role.AUDITOR):
         return True
@@ -110,6 +128,8 @@ def may_read(app: PortfolioApp, principal: Principal, candidate_id: UUID) -> boo
         return principal.account.candidate_id == candidate_id
     if role is Role.ASSESSOR:
         return app.is_assigned(principal.account.id, candidate_id)
+    if role is Role.JURY_MEMBER:
+        return deliberates_on(app, principal.account.id, candidate_id)
     return False
 
 

@@ -1,7 +1,8 @@
 """Assessment over HTTP: scores, sign-off, grids, annotations, moderation.
 
 Assessors act only on candidates they are assigned to (404 otherwise, as for an unknown id);
-while double marking is blind they read only their own grids and annotations.
+while double marking is blind they read only their own grids and annotations. Jury members
+read the grids of the candidates of the sessions they deliberate on (conflicts excepted).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from api.deps import Admin, Portfolio, Principal, require
+from api.deps import Admin, Portfolio, Principal, may_read, require
 from api.schemas import SITUATION_PATTERN
 from portfolio.domain.account import Role
 from portfolio.errors import CandidateNotFound
@@ -28,8 +29,10 @@ GridReaderRole = Annotated[
 
 
 def _scoped(app: Any, principal: Principal, candidate_id: UUID) -> Principal:
-    """An assessor only sees assigned candidates; everyone gets 404 for an unknown one."""
-    if principal.role is Role.ASSESSOR and not app.is_assigned(principal.account.id, candidate_id):
+    """An assessor only sees assigned candidates, a jury member those of the sessions they
+    deliberate on (conflicts excepted); everyone gets 404 for an unknown one."""
+    bound = principal.role in (Role.ASSESSOR, Role.JURY_MEMBER)
+    if bound and not may_read(app, principal, candidate_id):
         raise CandidateNotFound(f"no candidate {candidate_id}")
     app.candidate(candidate_id)
     return principal

@@ -9,8 +9,10 @@ own candidate and on someone else's, and compares the status with what the rule 
 - `public`: everyone (anonymous too) gets a status in `ok`;
 - anonymous on a non-public route: 401;
 - a role not in `allowed`: 403 (decided before anything is looked up);
-- `scoped` routes (about one candidate): a candidate or an assessor acting on a candidate that
-  is not theirs / not assigned gets 404, exactly as for an id that does not exist;
+- `scoped` routes (about one candidate): a candidate, an assessor or a jury member acting on
+  a candidate that is not theirs / not assigned / not of a session they deliberate on gets 404,
+  exactly as for an id that does not exist (the jury member's own candidate is C, of a second
+  session whose jury they sit on; candidate B's session has no jury seat for them);
 - otherwise a status in `ok`.
 
 To add a router: add a module here with its `RULES` (path templates exactly as in OpenAPI;
@@ -37,7 +39,7 @@ JURY = "jury member"
 CANDIDATE = "candidate"
 ROLES = (ADMIN, AUDITOR, ASSESSOR, JURY, CANDIDATE)
 EVERYONE = frozenset(ROLES)
-OWNERSHIP_BOUND = frozenset({CANDIDATE, ASSESSOR})
+OWNERSHIP_BOUND = frozenset({CANDIDATE, ASSESSOR, JURY})
 PASSWORD = "matrix-password-123"
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 
@@ -54,6 +56,7 @@ class World:
     token_ids: dict[str, str]  # role -> that token's id
     assessor_id: UUID
     invited_id: UUID  # an invited, never activated account
+    jury_candidate: UUID | None = None  # candidate C: of the session the jury member sits on
     counter: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -62,8 +65,9 @@ class World:
         return f"{prefix}{self.counter}"
 
     def path_value(self, name: str, role: str | None, own: bool) -> str:
+        mine = self.jury_candidate if role == JURY else self.own_candidate
         values = {
-            "candidate_id": self.own_candidate if own else self.other_candidate,
+            "candidate_id": mine if own else self.other_candidate,
             "session_id": self.session_id,
             "code": "E1",
             "version": 1,
@@ -139,6 +143,7 @@ def build_world(app: PortfolioApp) -> World:
         ids[role] = invitation.account.id
     app.assign_assessor(own, "E1", ids[ASSESSOR], "setup")
     invited = app.invite_account("pending@example.org", "Pending", Role.AUDITOR, "setup")
+    jury_candidate = seat_jury_elsewhere(app, ids[JURY])
     return World(
         session_id=session,
         own_candidate=own,
@@ -148,4 +153,16 @@ def build_world(app: PortfolioApp) -> World:
         token_ids={},  # revoking: use ids that are not live (the route answers 409)
         assessor_id=ids[ASSESSOR],
         invited_id=invited.account.id,
+        jury_candidate=jury_candidate,
     )
+
+
+def seat_jury_elsewhere(app: PortfolioApp, jury_id: UUID) -> UUID:
+    """A second session (candidate C, E1 uploaded) whose deliberation seats the jury member;
+    the matrix session's own deliberation stays for the jury rules to open and fill."""
+    session = app.open_session("RNCP38789", "2024", "Matrix jury", "setup")
+    candidate = app.add_candidate(session, "C-3", "Chloé Roux", "chloe@example.org", "VAE", "x")
+    app.upload(candidate, "E1", io.BytesIO(PDF), "e1.pdf", "application/pdf", "x")
+    app.open_deliberation(session, "2026-07-03", "présentiel", "setup")
+    app.seat_member(session, jury_id, "Jury Member", "professionnelle", True, "setup")
+    return candidate

@@ -1,4 +1,4 @@
-from tests.integration.access import ADMIN, ASSESSOR, AUDITOR, CANDIDATE, rule
+from tests.integration.access import ADMIN, ASSESSOR, AUDITOR, CANDIDATE, JURY, rule
 
 RULES = [
     rule("GET", "/api/sessions/{session_id}/candidates", ADMIN, AUDITOR),
@@ -13,5 +13,14 @@ RULES = [
             "email": "nouveau@example.org",
         },
     ),
-    rule("GET", "/api/candidates/{candidate_id}", ADMIN, AUDITOR, ASSESSOR, CANDIDATE, scoped=True),
+    rule(
+        "GET",
+        "/api/candidates/{candidate_id}",
+        ADMIN,
+        AUDITOR,
+        ASSESSOR,
+        CANDIDATE,
+        JURY,
+        scoped=True,
+    ),
 ]

@@ -1,6 +1,6 @@
-from tests.integration.access import ADMIN, ASSESSOR, AUDITOR, CANDIDATE, rule
+from tests.integration.access import ADMIN, ASSESSOR, AUDITOR, CANDIDATE, JURY, rule
 
-READERS = (ADMIN, AUDITOR, ASSESSOR, CANDIDATE)
+READERS = (ADMIN, AUDITOR, ASSESSOR, CANDIDATE, JURY)
 BASE = "/api/candidates/{candidate_id}/productions"
 
 RULES = [
