@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pipeline.sandbox import extract_in_sandbox
+from pipeline.sandboxed import sandboxed_extractor
 from storage.settings import Settings
 
 EXTENSIONS = {
@@ -21,15 +21,10 @@ EXTENSIONS = {
 def section_text_provider(settings: Settings) -> Callable[[bytes, str], dict[str, str]]:
     """A `(plaintext, media type) -> {section id: text}` function with the settings' limits."""
 
+    extract = sandboxed_extractor(settings)
+
     def section_texts(data: bytes, media_type: str) -> dict[str, str]:
-        filename = f"evidence.{EXTENSIONS.get(media_type, 'bin')}"
-        document = extract_in_sandbox(
-            data,
-            filename,
-            timeout_s=settings.parse_timeout_seconds,
-            memory_bytes=settings.parse_memory_bytes,
-            max_bytes=settings.max_upload_bytes,
-        )
+        document = extract(data, f"evidence.{EXTENSIONS.get(media_type, 'bin')}")
         return {section.id: section.own_text() for section in document.all_sections()}
 
     return section_texts

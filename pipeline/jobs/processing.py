@@ -47,19 +47,12 @@ def default_pipeline(settings: Settings) -> Pipeline:
     """The real pipeline with the settings' parse limits (imports the heavy parts lazily)."""
     from pipeline.checker import check_document
     from pipeline.report import PIPELINE_VERSION
-    from pipeline.sandbox import extract_in_sandbox
+    from pipeline.sandboxed import sandboxed_extractor
     from portfolio.referential import load_referential
 
-    def extract(data: bytes, filename: str) -> Document:
-        return extract_in_sandbox(
-            data,
-            filename,
-            timeout_s=settings.parse_timeout_seconds,
-            memory_bytes=settings.parse_memory_bytes,
-            max_bytes=settings.max_upload_bytes,
-        )
-
-    return Pipeline(PIPELINE_VERSION, extract, check_document, load_referential())
+    return Pipeline(
+        PIPELINE_VERSION, sandboxed_extractor(settings), check_document, load_referential()
+    )
 
 
 def process_version(
