@@ -76,55 +76,67 @@ def _header(content: dict[str, Any]) -> list[Block]:
 
 def layout(content: dict[str, Any]) -> list[Block]:
     """Every block of the PV, in reading order."""
-    blocks = _header(content)
-    blocks.append(Block("heading", "Blocs de compétences"))
-    blocks.append(
-        Block(
-            "table",
-            rows=[["Bloc", "Code", "Intitulé"]]
-            + [[str(b["number"]), b["code"], b["title"]] for b in content["blocs"]],
-        )
-    )
-    blocks.append(Block("heading", "Composition du jury"))
-    blocks.append(
-        Block(
-            "table",
-            rows=[["Membre", "Qualité", "Extérieur"]]
-            + [
+    return [
+        *_header(content),
+        *_table_section(
+            "Blocs de compétences",
+            ["Bloc", "Code", "Intitulé"],
+            [[str(b["number"]), b["code"], b["title"]] for b in content["blocs"]],
+        ),
+        *_table_section(
+            "Composition du jury",
+            ["Membre", "Qualité", "Extérieur"],
+            [
                 [m["name"], m["capacity"], "oui" if m["external"] else "non"]
                 for m in content["members"]
             ],
-        )
-    )
-    blocks.append(Block("heading", "Règles appliquées"))
-    blocks += [Block("para", line) for line in _rules(content["rules"])]
-    blocks.append(Block("heading", "Résultats par candidat"))
-    header = ["Candidat", "Voie"] + [f"Bloc {b['number']}" for b in content["blocs"]] + ["Résultat"]
-    rows = [
-        [c["ref"], c["route"]] + [r["result"] for r in c["blocs"]] + [c["outcome"]]
-        for c in content["candidates"]
+        ),
+        Block("heading", "Règles appliquées"),
+        *(Block("para", line) for line in _rules(content["rules"])),
+        *_results(content),
+        *_departures(content),
+        Block("heading", "Incidents"),
+        *([Block("para", i) for i in content["incidents"]] or [Block("para", "Néant.")]),
+        Block("heading", "Signatures"),
+        Block("para", "Chaque membre signe l'empreinte SHA-256 de ce document."),
+        Block(
+            "table",
+            rows=[["Membre", "Qualité", "Signature"]]
+            + [[m["name"], m["capacity"], ""] for m in content["members"]],
+        ),
+        Block("para", f"Document généré le {content['generated_at']}."),
     ]
-    blocks.append(Block("table", rows=[header] + rows))
-    departures = [
+
+
+def _table_section(title: str, header: list[str], rows: list[list[str]]) -> list[Block]:
+    """A heading followed by its table (header row first)."""
+    return [Block("heading", title), Block("table", rows=[header, *rows])]
+
+
+def _results(content: dict[str, Any]) -> list[Block]:
+    blocs = [f"Bloc {b['number']}" for b in content["blocs"]]
+    return _table_section(
+        "Résultats par candidat",
+        ["Candidat", "Voie", *blocs, "Résultat"],
+        [
+            [c["ref"], c["route"], *(r["result"] for r in c["blocs"]), c["outcome"]]
+            for c in content["candidates"]
+        ],
+    )
+
+
+def _departures(content: dict[str, Any]) -> list[Block]:
+    """Decisions that depart from the system's proposal, with the jury's reasons."""
+    lines = [
         f"{c['ref']}, bloc {r['number']} : proposition « {r['proposal']} », décision "
         f"« {r['result']} ». Motifs : {r['reasons']}"
         for c in content["candidates"]
         for r in c["blocs"]
         if r.get("departs")
     ]
-    if departures:
-        blocks.append(Block("heading", "Décisions s'écartant de la proposition"))
-        blocks += [Block("para", line) for line in departures]
-    blocks.append(Block("heading", "Incidents"))
-    blocks += [Block("para", i) for i in content["incidents"]] or [Block("para", "Néant.")]
-    blocks.append(Block("heading", "Signatures"))
-    blocks.append(Block("para", "Chaque membre signe l'empreinte SHA-256 de ce document."))
-    blocks.append(
-        Block(
-            "table",
-            rows=[["Membre", "Qualité", "Signature"]]
-            + [[m["name"], m["capacity"], ""] for m in content["members"]],
-        )
-    )
-    blocks.append(Block("para", f"Document généré le {content['generated_at']}."))
-    return blocks
+    if not lines:
+        return []
+    return [
+        Block("heading", "Décisions s'écartant de la proposition"),
+        *(Block("para", line) for line in lines),
+    ]
