@@ -13,10 +13,11 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from api.deps import Admin, Portfolio, Principal, require
+from api.deps import Admin, Portfolio, Principal, may_read, require
 from api.files import content_disposition
 from portfolio.domain.account import Role
 from portfolio.domain.pv import pv_id
+from portfolio.errors import CandidateNotFound
 
 router = APIRouter(tags=["jury"])
 Deliberator = Annotated[Principal, Depends(require(Role.ADMINISTRATOR, Role.JURY_MEMBER))]
@@ -25,6 +26,16 @@ JuryReader = Annotated[
 ]
 Declarant = Annotated[Principal, Depends(require(Role.ASSESSOR, Role.JURY_MEMBER))]
 JuryMember = Annotated[Principal, Depends(require(Role.JURY_MEMBER))]
+
+
+def proposal_reader(candidate_id: UUID, principal: JuryReader, app: Portfolio) -> Principal:
+    """A jury member sees proposals only for candidates they may read (404 otherwise)."""
+    if principal.role is Role.JURY_MEMBER and not may_read(app, principal, candidate_id):
+        raise CandidateNotFound(f"no candidate {candidate_id}")
+    return principal
+
+
+ProposalReader = Annotated[Principal, Depends(proposal_reader)]
 MEDIA = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -149,7 +160,10 @@ def seat(session_id: UUID, body: MemberIn, principal: Admin, app: Portfolio) -> 
     summary="The system's proposal for one bloc of a candidate",
 )
 def proposal(
-    candidate_id: UUID, bloc: Annotated[int, Query(ge=1, le=3)], _: JuryReader, app: Portfolio
+    candidate_id: UUID,
+    bloc: Annotated[int, Query(ge=1, le=3)],
+    _: ProposalReader,
+    app: Portfolio,
 ) -> ProposalOut:
     app.candidate(candidate_id)
     view = app.propose_bloc(candidate_id, bloc)

@@ -85,6 +85,11 @@ def test_a_declared_conflict_hides_that_candidate_only(served) -> None:
     assert declared.status_code == 201, declared.text
     assert _reads(client, world, world.own_candidate) == [404] * 7
     assert _reads(client, world, world.other_candidate) == [200] * 7
+    proposal = "/api/candidates/{}/proposal?bloc=1"
+    jury, admin = _as(world, JURY), _as(world, ADMIN)
+    assert client.get(proposal.format(world.own_candidate), headers=jury).status_code == 404
+    assert client.get(proposal.format(world.own_candidate), headers=admin).status_code == 409
+    assert client.get(proposal.format(world.other_candidate), headers=jury).status_code == 409
 
 
 def test_reading_is_all_a_jury_member_may_do_to_a_portfolio(served) -> None:

@@ -40,6 +40,7 @@ RULES = [
         "GET",
         "/api/candidates/{candidate_id}/proposal",
         *READERS,
+        scoped=True,
         ok={409},
         query=lambda w, r: {"bloc": 1},
     ),
