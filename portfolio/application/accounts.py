@@ -129,13 +129,11 @@ class AccountCommands(PortfolioBase):
     def _change(self, account_id: UUID, command: Callable[[Account], object]) -> Account:
         """Load, apply, save; on a concurrent write reload and re-run."""
 
-        def attempt() -> Account:
-            account = self._account(account_id)
+        def apply(account: Account) -> Account:
             command(account)
-            self._save(account)
             return account
 
-        return self._retrying(attempt)
+        return self._changing(lambda: self._account(account_id), apply)
 
     # --- invitation and activation --------------------------------------------------------
 

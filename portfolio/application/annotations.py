@@ -131,13 +131,12 @@ class AnnotationCommands(ScoringCommands):
         assessor, candidate = as_uuid(assessor_id), as_uuid(candidate_id)
         production_id = ids.production_id(candidate, check_code(code))
 
-        def command() -> None:
-            production = self._load(production_id, Production, ProductionNotFound)
-            layer = self._annotation_layer(production)
-            layer.retract(as_uuid(annotation_id), reason, assessor, self.clock())
-            self._save(layer)
-
-        self._retrying(command)
+        self._changing(
+            lambda: self._annotation_layer(
+                self._load(production_id, Production, ProductionNotFound)
+            ),
+            lambda layer: layer.retract(as_uuid(annotation_id), reason, assessor, self.clock()),
+        )
 
     def all_annotations(self, candidate_id: UUID | str, code: str) -> list[Annotation]:
         """Every annotation of a production, retracted ones included (export, audit)."""

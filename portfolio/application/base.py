@@ -19,6 +19,7 @@ from portfolio.application.ports import BlobStore, SubjectVault
 from portfolio.errors import Conflict, NotFound, StorageUnavailable
 
 T = TypeVar("T")
+A = TypeVar("A")
 RETRIES = 8
 
 
@@ -72,3 +73,15 @@ class PortfolioBase:
             except IntegrityError:
                 continue
         raise Conflict("too many concurrent updates; try again")
+
+    def _changing(self, load: Callable[[], A], change: Callable[[A], T]) -> T:
+        """Load one aggregate, apply `change`, save it and return what `change` returned;
+        all of it again when a concurrent writer took the same version."""
+
+        def command() -> T:
+            aggregate = load()
+            result = change(aggregate)
+            self._save(aggregate)
+            return result
+
+        return self._retrying(command)

@@ -86,12 +86,10 @@ class EvidenceCommands(PortfolioBase):
     def set_deadline(self, session_id: UUID, code: str, deadline: datetime, actor: str) -> None:
         """Fix or move the upload deadline of one production code."""
 
-        def command() -> None:
-            session = self._session_agg(session_id)
-            session.set_deadline(code, deadline, actor, self.clock())
-            self._save(session)
-
-        self._retrying(command)
+        self._changing(
+            lambda: self._session_agg(session_id),
+            lambda session: session.set_deadline(code, deadline, actor, self.clock()),
+        )
 
     def _create(self, aggregate: Any, kind: str, *others: Any) -> None:
         if self._exists(aggregate.id):
@@ -140,12 +138,10 @@ class EvidenceCommands(PortfolioBase):
             raise InvalidInput("an erasure needs a reason")
         self.vault.destroy(str(candidate.id))
 
-        def command() -> None:
-            fresh = self._candidate_agg(candidate_id)
-            fresh.erase(actor, reason, self.clock())
-            self._save(fresh)
-
-        self._retrying(command)
+        self._changing(
+            lambda: self._candidate_agg(candidate_id),
+            lambda fresh: fresh.erase(actor, reason, self.clock()),
+        )
 
     # -- evidence --------------------------------------------------------------------------
     def upload(
@@ -170,13 +166,10 @@ class EvidenceCommands(PortfolioBase):
             raise EmptyUpload(f"{filename!r} is empty")
         evidence = self._store(str(candidate.id), first, stream, filename, media_type)
 
-        def command() -> Version:
-            production = self._production_or_start(candidate, code, actor)
-            version = production.upload(evidence, actor, self.clock())
-            self._save(production)
-            return version
-
-        version = self._retrying(command)
+        version = self._changing(
+            lambda: self._production_or_start(candidate, code, actor),
+            lambda production: production.upload(evidence, actor, self.clock()),
+        )
         return self._info(candidate.id, code, version, filename, submitted=False)
 
     def _ensure_open(self, session_id: UUID, code: str) -> None:
@@ -234,13 +227,10 @@ class EvidenceCommands(PortfolioBase):
         candidate.ensure_not_erased()
         self._ensure_open(candidate.session_id, code)
 
-        def command() -> Version:
-            production = self._production_agg(candidate_id, code)
-            chosen = production.submit(version, actor, self.clock())
-            self._save(production)
-            return chosen
-
-        chosen = self._retrying(command)
+        chosen = self._changing(
+            lambda: self._production_agg(candidate_id, code),
+            lambda production: production.submit(version, actor, self.clock()),
+        )
         name = self.vault.open(str(candidate_id), chosen.sealed_filename).decode()
         return self._info(candidate_id, code, chosen, name, submitted=True)
 
@@ -254,15 +244,11 @@ class EvidenceCommands(PortfolioBase):
         if candidate.erased or self.vault.is_destroyed(subject):
             raise SubjectErased(f"candidate {candidate_id} was erased")
 
-        def command() -> Version:
-            production = self._production_agg(candidate_id, code)
-            chosen = production.record_view(
-                production.get_version(version).number, viewer, self.clock()
-            )
-            self._save(production)
-            return chosen
+        def view(production: Production) -> Version:
+            number = production.get_version(version).number
+            return production.record_view(number, viewer, self.clock())
 
-        chosen = self._retrying(command)
+        chosen = self._changing(lambda: self._production_agg(candidate_id, code), view)
         plaintext = self.vault.open_stream(subject, self.blobs.open(chosen.blob_address))
         return verified(plaintext, chosen.sha256)
 

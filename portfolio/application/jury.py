@@ -134,13 +134,7 @@ class JuryCommands(ScoringCommands):
     def _on_deliberation(
         self, session_id: UUID | str, change: Callable[[Deliberation], Any]
     ) -> Any:
-        def command() -> Any:
-            deliberation = self._deliberation(as_uuid(session_id))
-            result = change(deliberation)
-            self._save(deliberation)
-            return result
-
-        return self._retrying(command)
+        return self._changing(lambda: self._deliberation(as_uuid(session_id)), change)
 
     def seat_member(
         self,

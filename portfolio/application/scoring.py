@@ -140,13 +140,10 @@ class ScoringCommands(AssignmentCommands):
             check_situation(situation),
         )
 
-        def command() -> T:
-            sheet = self._sheet_or_open(assessor, candidate, code)
-            result = change(sheet, str(assessor))
-            self._save(sheet)
-            return result
-
-        return self._retrying(command)
+        return self._changing(
+            lambda: self._sheet_or_open(assessor, candidate, code),
+            lambda sheet: change(sheet, str(assessor)),
+        )
 
     def score_criterion(
         self,
