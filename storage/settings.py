@@ -48,6 +48,12 @@ class Settings(BaseSettings):
     broker: Literal["inprocess", "redis", "rabbitmq"] = "inprocess"
     redis_url: str = "redis://127.0.0.1:6379/0"
     rabbitmq_url: str = "amqp://guest:guest@127.0.0.1:5672/"
+    redis_maintenance_chance: int = Field(
+        10_000,
+        ge=1,
+        le=1_000_000,
+        description="Redis commands per million that re-queue a dead worker's unacked jobs",
+    )
     jobs_queue: str = Field("pipeline", description="Queue the pipeline actors consume")
     jobs_namespace: str = Field("portfolio", description="Redis key prefix of the job queues")
     worker_threads: int = Field(2, ge=1, description="Jobs run at once per worker process")

@@ -16,10 +16,9 @@ from dramatiq.common import dq_name
 from storage.settings import Settings
 
 # A Redis worker that stops heart-beating for this long is dead: its unacknowledged messages go
-# back to the queue at the next maintenance, which runs on this share (per million) of commands.
-# Consumers poll every ~0.5 s, so a crashed worker's jobs come back within about a minute.
+# back to the queue at the next maintenance, which runs on `settings.redis_maintenance_chance`
+# commands per million (random, so the delay varies: about a minute at the default).
 REDIS_HEARTBEAT_TIMEOUT_MS = 15_000
-REDIS_MAINTENANCE_CHANCE = 10_000
 
 
 def build_broker(settings: Settings) -> dramatiq.Broker:
@@ -29,7 +28,7 @@ def build_broker(settings: Settings) -> dramatiq.Broker:
             url=settings.redis_url,
             namespace=settings.jobs_namespace,
             heartbeat_timeout=REDIS_HEARTBEAT_TIMEOUT_MS,
-            maintenance_chance=REDIS_MAINTENANCE_CHANCE,
+            maintenance_chance=settings.redis_maintenance_chance,
         )
     if settings.broker == "rabbitmq":
         # Confirmed delivery: `send` returns only once RabbitMQ holds the message, so the

@@ -90,6 +90,9 @@ def test_the_same_message_twice_on_two_workers_records_one_result(settings, app)
 @pytest.mark.slow
 def test_a_job_held_by_a_crashed_worker_is_given_to_another(settings, app):
     """A consumer takes the message and dies without acknowledging it (no close, no nack)."""
+    # Maintenance on every Redis command: recovery then waits only for the heartbeat timeout,
+    # not for a random draw (RabbitMQ re-queues as soon as the connection drops).
+    settings = settings.model_copy(update={"redis_maintenance_chance": 1_000_000})
     crashed = build_broker(settings)
     actors = declare_actors(crashed, settings.jobs_queue, TrivialService(app))
     pid, _ = app.upload("a")
