@@ -109,18 +109,22 @@ def check_event_store(settings: Settings) -> None:
                 conn.execute("SELECT 1")
 
 
+def pg_conninfo(settings: Settings) -> dict[str, object]:
+    """psycopg connection parameters of the event store's server (the key table shares them)."""
+    return {
+        "host": settings.postgres_host,
+        "port": settings.postgres_port,
+        "user": settings.postgres_user,
+        "password": settings.postgres_password.get_secret_value() or None,
+        "dbname": settings.postgres_dbname,
+        "connect_timeout": settings.postgres_connect_timeout,
+    }
+
+
 def _pg_connect(settings: Settings):
     import psycopg
 
-    return psycopg.connect(
-        host=settings.postgres_host,
-        port=settings.postgres_port,
-        user=settings.postgres_user,
-        password=settings.postgres_password.get_secret_value() or None,
-        dbname=settings.postgres_dbname,
-        connect_timeout=settings.postgres_connect_timeout,
-        autocommit=True,
-    )
+    return psycopg.connect(**pg_conninfo(settings), autocommit=True)
 
 
 def protect_event_tables(settings: Settings, names: str | Iterable[str] = ()) -> list[str]:

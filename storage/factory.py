@@ -10,6 +10,7 @@ from storage.blobs.s3 import make_http_client
 from storage.eventstore import (
     check_event_store,
     event_store_env,
+    pg_conninfo,
     protect_event_tables,
     translate_store_errors,
 )
@@ -52,15 +53,7 @@ def build_key_table(settings: Settings) -> KeyTable:
     """Keys beside the event store, never inside it: a SQLite file, or a PostgreSQL table."""
     if settings.event_store == "sqlite":
         return SqliteKeyTable(settings.keys_path)
-    conninfo = {
-        "host": settings.postgres_host,
-        "port": settings.postgres_port,
-        "user": settings.postgres_user,
-        "password": settings.postgres_password.get_secret_value() or None,
-        "dbname": settings.postgres_dbname,
-        "connect_timeout": settings.postgres_connect_timeout,
-    }
-    return PostgresKeyTable(conninfo, settings.postgres_schema)
+    return PostgresKeyTable(pg_conninfo(settings), settings.postgres_schema)
 
 
 def build_vault(settings: Settings) -> SubjectVault:
