@@ -152,5 +152,4 @@ class EvidenceQueries(PortfolioBase):
 
     def production_by_id(self, production_id: UUID) -> ProductionView:
         """The production with this aggregate id (what jobs receive), as a view."""
-        p = self._load(production_id, Production, ProductionNotFound)
-        return self.production(p.candidate_id, p.code)
+        return self.production_view(self._load(production_id, Production, ProductionNotFound))
