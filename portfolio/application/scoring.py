@@ -206,12 +206,11 @@ class ScoringCommands(AssignmentCommands):
         return found  # None where an assessor has not scored yet
 
     def _may_see_all(self, viewer: UUID, candidate: UUID, situation: str) -> bool:
-        sheets = self._sheets(candidate, situation)
         if viewer not in self.assessors_of(candidate, situation) and not self.is_assigned(
             viewer, candidate
         ):
             return True  # administrator, moderator, jury member: not a co-assessor
-        return all(s is not None and s.signed_off for s in sheets)
+        return all(s is not None and s.signed_off for s in self._sheets(candidate, situation))
 
     def may_see_all_grids(
         self, viewer_id: UUID | str, candidate_id: UUID | str, situation: str
