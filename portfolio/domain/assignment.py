@@ -36,10 +36,6 @@ def check_situation(code: str) -> str:
     return canonical
 
 
-def is_oral(situation: str) -> bool:
-    return check_situation(situation) in ORAL_SITUATIONS
-
-
 def assignment_id(session_id: UUID, candidate_id: UUID, situation: str, assessor: UUID) -> UUID:
     key = f"assignment\x1f{session_id}\x1f{candidate_id}\x1f{situation}\x1f{assessor}"
     return uuid5(NAMESPACE, key)
