@@ -35,10 +35,9 @@ T = TypeVar("T")
 
 def situation_grid(situation: str) -> tuple[int, list[str]]:
     """The bloc a situation evaluates and its criteria (CR…), from the referential."""
-    referential = load_referential()
-    found = referential.situation(check_situation(situation))
-    criteria = [referential.competency(code).criterion.code for code in found.competencies]
-    return found.bloc, criteria
+    referential, code = load_referential(), check_situation(situation)
+    criteria = [c.criterion.code for c in referential.competencies_for(code)]
+    return referential.situation(code).bloc, criteria
 
 
 @dataclass(frozen=True)
