@@ -5,7 +5,6 @@ chooses one from the settings.
 """
 
 from storage.blobs.local import LocalBlobStore
-from storage.blobs.port import BlobStore, StoredBlob
 from storage.blobs.s3 import S3BlobStore
 
-__all__ = ["BlobStore", "LocalBlobStore", "S3BlobStore", "StoredBlob"]
+__all__ = ["LocalBlobStore", "S3BlobStore"]
