@@ -11,10 +11,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from cli.errors import exit_code_for
 from portfolio.errors import ReferentialInvalid
 from portfolio.referential import Referential, Situation, load_referential
-
-INVALID_INPUT = 6  # the exit code cli/main.py documents for invalid input
 
 referential_app = typer.Typer(no_args_is_help=True, help="The certification referential.")
 
@@ -33,7 +32,7 @@ def show(
         ref = load_referential(file)
     except ReferentialInvalid as exc:
         typer.echo(f"invalid referential: {exc}", err=True)
-        raise typer.Exit(INVALID_INPUT) from None
+        raise typer.Exit(exit_code_for(exc)) from None
     if as_json:
         typer.echo(json.dumps(ref.to_dict(), ensure_ascii=False, indent=2))
         return
