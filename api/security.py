@@ -42,6 +42,11 @@ def _sign(settings: Settings, message: str) -> str:
     return hmac.new(key, message.encode(), hashlib.sha256).hexdigest()
 
 
+def _same(given: str, expected: str) -> bool:
+    """Constant-time equality that refuses, rather than crashes on, non-ASCII input."""
+    return hmac.compare_digest(given.encode(), expected.encode())
+
+
 def _csrf_for(settings: Settings, nonce: str) -> str:
     return _sign(settings, f"csrf:{nonce}")
 
@@ -61,7 +66,7 @@ def open_session(settings: Settings, response: Response, account_id: UUID) -> Br
 def read_session(settings: Settings, cookie: str) -> BrowserSession | None:
     """The session a cookie proves, or None when it is forged, malformed or expired."""
     payload, _, signature = cookie.rpartition(".")
-    if not payload or not hmac.compare_digest(signature, _sign(settings, payload)):
+    if not payload or not _same(signature, _sign(settings, payload)):
         return None
     account_hex, issued, nonce = (payload.split(".") + ["", "", ""])[:3]
     try:
@@ -83,4 +88,4 @@ def close_session(settings: Settings, response: Response) -> None:
 
 
 def csrf_matches(session: BrowserSession, header: str | None) -> bool:
-    return bool(header) and hmac.compare_digest(session.csrf_token, header or "")
+    return bool(header) and _same(header or "", session.csrf_token)

@@ -90,6 +90,18 @@ def test_cookie_writes_need_the_csrf_header(client: TestClient) -> None:
     assert accepted.status_code == 201
 
 
+def test_a_non_ascii_csrf_header_is_refused_not_a_crash(client: TestClient) -> None:
+    login(client)
+    latin1 = "\u00e9t\u00e9".encode("latin-1")  # header bytes arrive decoded as Latin-1
+    refused = client.post("/api/me/tokens", json={"label": "x"}, headers={CSRF_HEADER: latin1})
+    assert refused.status_code == 403, refused.text
+
+
+def test_a_non_ascii_session_cookie_is_refused_not_a_crash(client: TestClient) -> None:
+    cookie = f"{SESSION_COOKIE}=00.1.x.\u00e9".encode("latin-1")
+    assert client.get("/api/me", headers={"cookie": cookie}).status_code == 401
+
+
 def test_token_requests_need_no_csrf_and_revocation_works(client: TestClient) -> None:
     headers = admin_token(client)
     issued = client.post("/api/me/tokens", headers=headers, json={"label": "script"}).json()
