@@ -125,6 +125,12 @@ def test_bad_input_exits_6_and_unknown_ids_exit_4(data_dir, tmp_path):
     )
 
 
+@pytest.mark.parametrize("pair", ["E1", "2026-06-01T12:00:00+00:00", "E1=2026-06-01"])
+def test_deadline_without_code_date_or_zone_is_invalid_input(data_dir, pair):
+    args = ["session", "create", "--listing", "L", "--referential-version", "v", "--label", "x"]
+    run(*args, "--deadline", pair, code=6)
+
+
 def test_erase_then_verify(data_dir, tmp_path):
     session, candidate = enrol()
     run("upload", candidate, "E1", a_file(tmp_path))
