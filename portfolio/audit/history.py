@@ -26,6 +26,8 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.application import project_aggregate
+
 from portfolio.domain import ids
 from portfolio.domain.candidate import Candidate
 from portfolio.domain.production import PRODUCTION_CODES, Production
@@ -161,14 +163,16 @@ def _viewings(label: str, events: list[Any], when: datetime) -> list[Viewing]:
 
 def state_as_of(app: Any, candidate_id: UUID, when: datetime) -> StateAsOf:
     """Rebuild the candidate and productions as they stood at `when` (None: not yet there),
-    with every read of a version recorded by then ("who saw which version")."""
+    with every read of a version recorded by then ("who saw which version").
+
+    Each aggregate is projected from the events already read, not fetched a second time."""
     rebuilt: dict[str, Any] = {}
     views: list[Viewing] = []
     for label, aggregate_id in _aggregates_of(candidate_id):
         events = _events(app, aggregate_id)
-        version = _version_at(events, when)
-        if version:
-            rebuilt[label] = app.repository.get(aggregate_id, version=version)
+        past = events[: _version_at(events, when)]  # versions run 1..k in order
+        if past:
+            rebuilt[label] = project_aggregate(None, past)
             views += _viewings(label, events, when)
     productions = {label.split()[1]: agg for label, agg in rebuilt.items() if label != "candidate"}
     return StateAsOf(
