@@ -83,11 +83,11 @@ def _run(app: Any, info: VersionInfo, pipeline: Pipeline) -> Outcome:
     except DocumentRejected as rejected:
         app.record_rejection(*key, rejected.category.value, rejected.message)
         return "rejected"
-    app.record_extraction(*key, summarise(doc))
-    with _CHECK_LOCK:
+    with _CHECK_LOCK:  # before the summary: the check sets the document's languages
         report = pipeline.check(
             doc, info.code, pipeline.referential, file=info.filename, sha256=info.sha256
         )
+    app.record_extraction(*key, summarise(doc))
     app.record_check_report(*key, pipeline.referential.version, report.to_json())
     return "checked"
 

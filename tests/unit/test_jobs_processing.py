@@ -133,3 +133,16 @@ def test_an_erased_candidate_is_not_read_and_nothing_is_recorded(uploaded):
         run(app, pid, stages)
     assert stages.extracted == []
     assert app.production(candidate, "E1").extractions == ()
+
+
+def test_the_extraction_summary_records_the_languages_the_check_detected(uploaded):
+    app, candidate, pid = uploaded
+
+    class Detecting(Recorder):
+        def check(self, doc, production, referential, *, file, sha256):
+            doc.languages = ["fr", "en"]  # as check_document's language detection does
+            return super().check(doc, production, referential, file=file, sha256=sha256)
+
+    assert run(app, pid, Detecting()) == "checked"
+    (extraction,) = app.production(candidate, "E1").extractions
+    assert extraction.summary["languages"] == ["fr", "en"]
