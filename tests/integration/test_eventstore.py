@@ -16,6 +16,7 @@ from portfolio.errors import StorageUnavailable
 from storage.eventstore import (
     check_event_store,
     event_store_env,
+    pg_conninfo,
     protect_event_tables,
     translate_store_errors,
 )
@@ -50,13 +51,7 @@ def _build(settings: Settings) -> Notebook:
 
 
 def _pg(settings: Settings):
-    return psycopg.connect(
-        host=settings.postgres_host,
-        port=settings.postgres_port,
-        user=settings.postgres_user,
-        dbname=settings.postgres_dbname,
-        autocommit=True,
-    )
+    return psycopg.connect(**pg_conninfo(settings), autocommit=True)
 
 
 def test_env_ignores_process_environment(sqlite_settings, monkeypatch, tmp_path):
