@@ -162,7 +162,10 @@ class AssignmentCommands(PortfolioBase):
     def assessors_of(self, candidate_id: UUID | str, situation: str) -> list[UUID]:
         """Active assessors of a candidate's situation, in assignment order."""
         candidate = self._assessed_candidate(as_uuid(candidate_id))
-        docket = load_or_none(self, candidate_docket_id(candidate.session_id, candidate.id))
+        return self._assessors(candidate.session_id, candidate.id, situation)
+
+    def _assessors(self, session_id: UUID, candidate_id: UUID, situation: str) -> list[UUID]:
+        docket = load_or_none(self, candidate_docket_id(session_id, candidate_id))
         return [] if docket is None else docket.assessors_of(situation)
 
     def ensure_assigned(self, assessor_id: UUID, candidate_id: UUID, situation: str) -> None:

@@ -198,11 +198,10 @@ class ScoringCommands(AssignmentCommands):
     # -- reading, blind until every assessor signed off ------------------------------------
     def _sheets(self, candidate: UUID, situation: str) -> list[AssessmentSheet]:
         session_id = self._assessed_candidate(candidate).session_id
-        found = []
-        for assessor in self.assessors_of(candidate, situation):
-            sheet = load_or_none(self, sheet_id(session_id, candidate, situation, assessor))
-            found.append(sheet)
-        return found  # None where an assessor has not scored yet
+        return [  # None where an assessor has not scored yet
+            load_or_none(self, sheet_id(session_id, candidate, situation, assessor))
+            for assessor in self._assessors(session_id, candidate, situation)
+        ]
 
     def _may_see_all(self, viewer: UUID, candidate: UUID, situation: str) -> bool:
         if viewer not in self.assessors_of(candidate, situation) and not self.is_assigned(
