@@ -109,16 +109,16 @@ class EvidenceCommands(PortfolioBase):
 
         def command() -> UUID:
             session = self._session_agg(session_id)
-            subject = str(ids.candidate_id(session_id, ref))
-            if self._exists(ids.candidate_id(session_id, ref)):
-                raise AlreadyExists("candidate", ids.candidate_id(session_id, ref))
+            key = ids.candidate_id(session_id, ref)
+            if self._exists(key):  # before sealing: an erased candidate's key is gone
+                raise AlreadyExists("candidate", key)
             candidate = Candidate.enrol(
                 session_id=session_id,
                 ref=ref,
                 route=route,
                 actor=actor,
                 at=self.clock(),
-                sealed_identity=seal_identity(self.vault, subject, name, email),
+                sealed_identity=seal_identity(self.vault, str(key), name, email),
             )
             session.register(candidate.id, candidate.ref, actor, self.clock())
             self._create(candidate, "candidate", session)
