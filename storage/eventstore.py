@@ -9,6 +9,7 @@ environment into the store a test or the server opens.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 
@@ -65,26 +66,27 @@ def events_table_names(names: str | Iterable[str]) -> list[str]:
 @contextmanager
 def translate_store_errors(settings: Settings) -> Iterator[None]:
     """Turn "cannot reach the database" into `StorageUnavailable`; let other errors pass."""
-    from eventsourcing.persistence import InterfaceError, OperationalError
-
     try:
         yield
-    except (OperationalError, InterfaceError, sqlite3.OperationalError, OSError) as exc:
-        raise StorageUnavailable(f"event store {_describe(settings)} unavailable: {exc}") from exc
     except Exception as exc:
-        if _is_psycopg_connection_error(exc):
-            raise StorageUnavailable(
-                f"event store {_describe(settings)} unavailable: {exc}"
-            ) from exc
-        raise
+        if not _is_unreachable(exc):
+            raise
+        raise StorageUnavailable(f"event store {_describe(settings)} unavailable: {exc}") from exc
 
 
-def _is_psycopg_connection_error(exc: Exception) -> bool:
-    try:
-        import psycopg
-    except ImportError:  # pragma: no cover - psycopg is a dependency
-        return False
-    return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError)
+def _is_unreachable(exc: Exception) -> bool:
+    from eventsourcing.persistence import InterfaceError, OperationalError
+
+    kinds: tuple[type[Exception], ...] = (
+        OperationalError,
+        InterfaceError,
+        sqlite3.OperationalError,
+        OSError,
+    )
+    psycopg = sys.modules.get("psycopg")  # not imported: none of its errors can occur
+    if psycopg is not None:
+        kinds += (psycopg.OperationalError, psycopg.InterfaceError)
+    return isinstance(exc, kinds)
 
 
 def _describe(settings: Settings) -> str:
