@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, UploadFile
 
-from api.deps import Principal, require
+from api.deps import Portfolio, Principal, require
 from api.files import safe_filename, sniff_stream
 from portfolio.domain.account import Role
 
@@ -25,12 +25,13 @@ PrecheckRole = Annotated[Principal, Depends(require(Role.CANDIDATE, Role.ADMINIS
 def precheck(
     file: Annotated[UploadFile, File(description="The document to check")],
     _: PrecheckRole,
+    app: Portfolio,
     production: Annotated[Literal["E1", "E2", "E3"] | None, Form()] = None,
 ) -> dict[str, Any]:
     from pipeline.checker import check_file
 
     filename = safe_filename(file.filename)
-    sniff_stream(file.file, filename, 1 << 62)
+    sniff_stream(file.file, filename, app.max_upload_bytes)  # as the upload would
     with tempfile.TemporaryDirectory(prefix="precheck-") as folder:
         path = Path(folder) / filename
         with path.open("wb") as out:

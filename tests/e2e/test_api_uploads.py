@@ -117,6 +117,13 @@ def test_file_over_the_limit_inside_the_envelope_is_refused(live: Live) -> None:
     assert live.production().status_code == 404
 
 
+def test_precheck_refuses_what_the_upload_would_refuse_as_too_large(live: Live) -> None:
+    body = PDF + bytes(LIMIT)  # over the file limit, under limit + envelope
+    url = f"{live.base}/api/precheck"
+    response = httpx.post(url, headers=live.headers, files={"file": ("e1.pdf", body)})
+    assert response.status_code == 413, response.text
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [("e1.pdf", PNG), ("notes.txt", b"plain text notes"), ("e1.docx", PDF)],
