@@ -22,8 +22,7 @@ from portfolio.domain.assignment import (
     candidate_docket_id,
     check_situation,
 )
-from portfolio.domain.candidate import Candidate
-from portfolio.errors import CandidateNotFound, ConflictOfInterest, NotAssigned
+from portfolio.errors import ConflictOfInterest, NotAssigned
 
 
 @dataclass(frozen=True)
@@ -44,9 +43,6 @@ def as_uuid(value: UUID | str) -> UUID:
 class AssignmentCommands(PortfolioBase):
     """Mixin for PortfolioApp: assignment commands and queries."""
 
-    def _assessed_candidate(self, candidate_id: UUID) -> Candidate:
-        return self._load(as_uuid(candidate_id), Candidate, CandidateNotFound)
-
     def _account_docket(self, account_id: UUID) -> AccountDocket:
         docket = load_or_none(self, account_docket_id(account_id))
         return docket or AccountDocket.open(account_id, self.clock())
@@ -63,7 +59,7 @@ class AssignmentCommands(PortfolioBase):
         return self._retrying(lambda: self._assign(cid, code, aid, actor))
 
     def _assign(self, candidate_id: UUID, situation: str, assessor_id: UUID, actor: str) -> UUID:
-        candidate = self._assessed_candidate(candidate_id)
+        candidate = self._candidate_agg(candidate_id)
         session_id = candidate.session_id
         existing = load_or_none(
             self, assignment_id(session_id, candidate_id, situation, assessor_id)
@@ -101,7 +97,7 @@ class AssignmentCommands(PortfolioBase):
     def _declare_conflict(
         self, account_id: UUID, candidate_id: UUID, kind: str, note: str, actor: str
     ) -> None:
-        candidate = self._assessed_candidate(candidate_id)
+        candidate = self._candidate_agg(candidate_id)
         docket, at = self._account_docket(account_id), self.clock()
         if not docket.declare_conflict(candidate_id, kind, note, actor, at):
             return
@@ -161,7 +157,7 @@ class AssignmentCommands(PortfolioBase):
 
     def assessors_of(self, candidate_id: UUID | str, situation: str) -> list[UUID]:
         """Active assessors of a candidate's situation, in assignment order."""
-        candidate = self._assessed_candidate(as_uuid(candidate_id))
+        candidate = self._candidate_agg(as_uuid(candidate_id))
         return self._assessors(candidate.session_id, candidate.id, situation)
 
     def _assessors(self, session_id: UUID, candidate_id: UUID, situation: str) -> list[UUID]:

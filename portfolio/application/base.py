@@ -16,7 +16,15 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError
 
 from portfolio.application.ports import BlobStore, SubjectVault
-from portfolio.errors import Conflict, NotFound, StorageUnavailable
+from portfolio.domain.candidate import Candidate
+from portfolio.domain.session import AssessmentSession
+from portfolio.errors import (
+    CandidateNotFound,
+    Conflict,
+    NotFound,
+    SessionNotFound,
+    StorageUnavailable,
+)
 
 T = TypeVar("T")
 A = TypeVar("A")
@@ -52,6 +60,12 @@ class PortfolioBase:
         if not isinstance(aggregate, expected):
             raise missing(f"no {expected.__name__} {aggregate_id}")
         return aggregate
+
+    def _session_agg(self, session_id: UUID) -> AssessmentSession:
+        return self._load(session_id, AssessmentSession, SessionNotFound)
+
+    def _candidate_agg(self, candidate_id: UUID) -> Candidate:
+        return self._load(candidate_id, Candidate, CandidateNotFound)
 
     def _exists(self, aggregate_id: UUID) -> bool:
         try:

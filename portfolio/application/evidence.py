@@ -25,12 +25,10 @@ from portfolio.domain.production import Production, Version, check_code
 from portfolio.domain.session import AssessmentSession
 from portfolio.errors import (
     AlreadyExists,
-    CandidateNotFound,
     DeadlinePassed,
     EmptyUpload,
     InvalidInput,
     ProductionNotFound,
-    SessionNotFound,
     SubjectErased,
 )
 
@@ -49,12 +47,6 @@ class EvidenceCommands(PortfolioBase):
     """Commands of the evidence portfolio (mixed into PortfolioApp)."""
 
     # -- loading ---------------------------------------------------------------------------
-    def _session_agg(self, session_id: UUID) -> AssessmentSession:
-        return self._load(session_id, AssessmentSession, SessionNotFound)
-
-    def _candidate_agg(self, candidate_id: UUID) -> Candidate:
-        return self._load(candidate_id, Candidate, CandidateNotFound)
-
     def _production_agg(self, candidate_id: UUID, code: str) -> Production:
         return self._load(ids.production_id(candidate_id, code), Production, ProductionNotFound)
 

@@ -123,7 +123,7 @@ class JuryCommands(ScoringCommands):
         self, session_id: UUID | str, held_on: str, mode: str, actor: str
     ) -> UUID:
         """Open the session's deliberation (once; opening again returns the same id)."""
-        session = self._rules(as_uuid(session_id))
+        session = self._session_agg(as_uuid(session_id))
         existing = load_or_none(self, deliberation_id(session.id))
         if existing is not None:
             return existing.id
@@ -156,8 +156,8 @@ class JuryCommands(ScoringCommands):
 
     def propose_bloc(self, candidate_id: UUID | str, bloc: int) -> ProposalView:
         """The system's proposal for one bloc, from every situation evaluating it."""
-        candidate = self._assessed_candidate(as_uuid(candidate_id))
-        session = self._rules(candidate.session_id)
+        candidate = self._candidate_agg(as_uuid(candidate_id))
+        session = self._session_agg(candidate.session_id)
         finals: dict[str, str | None] = {}
         for situation in load_referential().situations:
             if situation.bloc == bloc:
@@ -179,7 +179,7 @@ class JuryCommands(ScoringCommands):
         correcting: bool = False,
     ) -> ProposalView:
         """Record the jury's decision on a bloc; departing from the proposal needs reasons."""
-        candidate = self._assessed_candidate(as_uuid(candidate_id))
+        candidate = self._candidate_agg(as_uuid(candidate_id))
         if candidate.session_id != as_uuid(session_id):
             raise InvalidInput(f"candidate {candidate.id} is not in session {session_id}")
 
@@ -200,7 +200,7 @@ class JuryCommands(ScoringCommands):
                 actor,
                 self.clock(),
                 correcting,
-                _under(self._rules(candidate.session_id)),
+                _under(self._session_agg(candidate.session_id)),
             )
             return proposed
 
@@ -217,12 +217,12 @@ class JuryCommands(ScoringCommands):
         return self._load(as_uuid(key), ProcesVerbal, PVNotFound)
 
     def _content(self, deliberation: Deliberation, number: int, corrects: dict | None) -> dict:
-        session = self._rules(deliberation.session_id)
+        session = self._session_agg(deliberation.session_id)
         decided = {cid for cid, _ in deliberation.decisions}
         rows = []
         for cid in session.candidate_ids:
             if cid in decided:
-                candidate = self._assessed_candidate(cid)
+                candidate = self._candidate_agg(cid)
                 rows.append(
                     candidate_row(
                         deliberation, candidate, self._acquired_before(candidate.ref, session.id)

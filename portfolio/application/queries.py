@@ -20,13 +20,9 @@ from portfolio.application.views import (
     VersionInfo,
 )
 from portfolio.domain import ids
-from portfolio.domain.candidate import Candidate
 from portfolio.domain.production import PRODUCTION_CODES, Production, check_code
-from portfolio.domain.session import AssessmentSession
 from portfolio.errors import (
-    CandidateNotFound,
     ProductionNotFound,
-    SessionNotFound,
     SubjectErased,
 )
 
@@ -43,7 +39,7 @@ class EvidenceQueries(PortfolioBase):
             return None
 
     def session(self, session_id: UUID) -> SessionView:
-        s = self._load(session_id, AssessmentSession, SessionNotFound)
+        s = self._session_agg(session_id)
         return SessionView(
             id=s.id,
             listing=s.listing,
@@ -59,7 +55,7 @@ class EvidenceQueries(PortfolioBase):
         )
 
     def candidate(self, candidate_id: UUID) -> CandidateView:
-        c = self._load(candidate_id, Candidate, CandidateNotFound)
+        c = self._candidate_agg(candidate_id)
         opened = self._open_text(str(c.id), c.sealed_identity)
         identity = json.loads(opened) if opened else {"name": ERASED, "email": ERASED}
         return CandidateView(

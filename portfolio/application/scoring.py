@@ -20,13 +20,11 @@ from portfolio.domain.assignment import WRITTEN_SITUATIONS, check_situation
 from portfolio.domain.moderation import Moderation, discrepancies, final_scores, moderation_id
 from portfolio.domain.production import Production
 from portfolio.domain.scoring import AssessmentSheet, Score, sheet_id
-from portfolio.domain.session import AssessmentSession
 from portfolio.errors import (
     BlindMarking,
     NotFound,
     NotSubmittedVersion,
     ProductionNotFound,
-    SessionNotFound,
 )
 from portfolio.referential import load_referential
 
@@ -88,9 +86,6 @@ def _view(sheet: AssessmentSheet) -> SheetView:
 class ScoringCommands(AssignmentCommands):
     """Mixin for PortfolioApp: criterion scores, sign-off, notes, double marking."""
 
-    def _rules(self, session_id: UUID) -> AssessmentSession:
-        return self._load(session_id, AssessmentSession, SessionNotFound)
-
     def _submitted(self, candidate_id: UUID, situation: str) -> tuple[str | None, int | None]:
         """The submitted version's sha256 and number; (None, None) for an oral."""
         if situation not in WRITTEN_SITUATIONS:
@@ -103,11 +98,11 @@ class ScoringCommands(AssignmentCommands):
 
     def _sheet_or_open(self, assessor: UUID, candidate: UUID, situation: str) -> AssessmentSheet:
         self.ensure_assigned(assessor, candidate, situation)
-        session_id = self._assessed_candidate(candidate).session_id
+        session_id = self._candidate_agg(candidate).session_id
         existing = load_or_none(self, sheet_id(session_id, candidate, situation, assessor))
         if existing is not None:
             return existing
-        session = self._rules(session_id)
+        session = self._session_agg(session_id)
         sha256, number = self._submitted(candidate, situation)
         bloc, criteria = situation_grid(situation)
         return AssessmentSheet.open(
@@ -197,7 +192,7 @@ class ScoringCommands(AssignmentCommands):
 
     # -- reading, blind until every assessor signed off ------------------------------------
     def _sheets(self, candidate: UUID, situation: str) -> list[AssessmentSheet]:
-        session_id = self._assessed_candidate(candidate).session_id
+        session_id = self._candidate_agg(candidate).session_id
         return [  # None where an assessor has not scored yet
             load_or_none(self, sheet_id(session_id, candidate, situation, assessor))
             for assessor in self._assessors(session_id, candidate, situation)
@@ -234,7 +229,7 @@ class ScoringCommands(AssignmentCommands):
         code = check_situation(situation)
         if viewer != assessor and not self._may_see_all(viewer, candidate, code):
             raise BlindMarking("the other assessment stays hidden until both are signed off")
-        session_id = self._assessed_candidate(candidate).session_id
+        session_id = self._candidate_agg(candidate).session_id
         sheet = load_or_none(self, sheet_id(session_id, candidate, code, assessor))
         if sheet is None:
             raise NotFound(f"no assessment by {assessor} on {code} of {candidate}")
@@ -256,13 +251,13 @@ class ScoringCommands(AssignmentCommands):
 
     # -- double marking --------------------------------------------------------------------
     def _moderation(self, candidate: UUID, situation: str) -> Moderation | None:
-        session_id = self._assessed_candidate(candidate).session_id
+        session_id = self._candidate_agg(candidate).session_id
         return load_or_none(self, moderation_id(session_id, candidate, situation))
 
     def discrepancies(self, candidate_id: UUID | str, situation: str) -> list[DiscrepancyView]:
         """Criteria on which the signed-off assessors disagree, with any agreed score."""
         candidate, code = as_uuid(candidate_id), check_situation(situation)
-        session = self._rules(self._assessed_candidate(candidate).session_id)
+        session = self._session_agg(self._candidate_agg(candidate).session_id)
         sheets = [s for s in self._sheets(candidate, code) if s is not None]
         moderation = self._moderation(candidate, code)
         agreed = moderation.agreed if moderation else {}
@@ -290,8 +285,8 @@ class ScoringCommands(AssignmentCommands):
         )
 
         def command() -> None:
-            cand = self._assessed_candidate(candidate)
-            session = self._rules(cand.session_id)
+            cand = self._candidate_agg(candidate)
+            session = self._session_agg(cand.session_id)
             sheets = [s for s in self._sheets(candidate, code) if s is not None]
             found = discrepancies(sheets, session.result_scale, session.discrepancy_threshold)
             moderation = self._moderation(candidate, code) or Moderation.open(
@@ -307,7 +302,7 @@ class ScoringCommands(AssignmentCommands):
     def final_scores(self, candidate_id: UUID | str, situation: str) -> dict[str, str | None]:
         """Criterion -> final value of a situation; None while not yet final."""
         candidate, code = as_uuid(candidate_id), check_situation(situation)
-        session = self._rules(self._assessed_candidate(candidate).session_id)
+        session = self._session_agg(self._candidate_agg(candidate).session_id)
         sheets = self._sheets(candidate, code)
         if not sheets or any(s is None for s in sheets):
             return dict.fromkeys(situation_grid(code)[1])
