@@ -10,7 +10,7 @@ from collections.abc import Callable
 from uuid import UUID
 
 from portfolio.application.assignment import as_uuid
-from portfolio.application.loading import load_or_none
+from portfolio.application.base import load_or_none
 from portfolio.application.scoring import ScoringCommands, situation_grid
 from portfolio.audit.annotations_export import export_annotations
 from portfolio.domain import ids

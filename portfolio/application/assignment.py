@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from portfolio.application.base import PortfolioBase
-from portfolio.application.loading import load_or_none
+from portfolio.application.base import PortfolioBase, load_or_none
 from portfolio.domain import ids
 from portfolio.domain.assignment import (
     WRITTEN_SITUATIONS,

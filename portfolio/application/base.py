@@ -40,6 +40,15 @@ def storage_errors() -> Iterator[None]:
         raise StorageUnavailable(f"event store unavailable: {error}") from None
 
 
+def load_or_none(app: Any, aggregate_id: UUID) -> Any | None:
+    """The aggregate, or None when it was never created."""
+    try:
+        with storage_errors():
+            return app.repository.get(aggregate_id)
+    except AggregateNotFoundError:
+        return None
+
+
 class PortfolioBase:
     """Attributes and helpers the mixins rely on; `PortfolioApp.__init__` sets them."""
 
@@ -68,12 +77,7 @@ class PortfolioBase:
         return self._load(candidate_id, Candidate, CandidateNotFound)
 
     def _exists(self, aggregate_id: UUID) -> bool:
-        try:
-            with storage_errors():
-                self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            return False
-        return True
+        return load_or_none(self, aggregate_id) is not None
 
     def _save(self, *aggregates: Any) -> None:
         with storage_errors():

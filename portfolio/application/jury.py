@@ -15,7 +15,7 @@ from typing import Any
 from uuid import UUID
 
 from portfolio.application.assignment import as_uuid
-from portfolio.application.loading import load_or_none
+from portfolio.application.base import load_or_none
 from portfolio.application.pv_content import build_content, candidate_row
 from portfolio.application.scoring import ScoringCommands
 from portfolio.domain.jury import (

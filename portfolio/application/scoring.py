@@ -14,7 +14,7 @@ from typing import TypeVar
 from uuid import UUID
 
 from portfolio.application.assignment import AssignmentCommands, as_uuid
-from portfolio.application.loading import load_or_none
+from portfolio.application.base import load_or_none
 from portfolio.domain import ids
 from portfolio.domain.assignment import WRITTEN_SITUATIONS, check_situation
 from portfolio.domain.moderation import Moderation, discrepancies, final_scores, moderation_id
