@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from api.app import create_app
+from api.files import SNIFF_HEAD
 from api.limits import ENVELOPE_BYTES
 from portfolio.application.app import PortfolioApp
 from portfolio.domain.account import Role
@@ -121,6 +122,22 @@ def test_precheck_refuses_what_the_upload_would_refuse_as_too_large(live: Live) 
     body = PDF + bytes(LIMIT)  # over the file limit, under limit + envelope
     url = f"{live.base}/api/precheck"
     response = httpx.post(url, headers=live.headers, files={"file": ("e1.pdf", body)})
+    assert response.status_code == 413, response.text
+
+
+def test_precheck_judges_the_size_past_the_first_megabyte(backend_settings: Settings) -> None:
+    limit = SNIFF_HEAD + 1024  # the sniffer reads only the first megabyte of a PDF
+    settings = backend_settings.model_copy(update={"max_upload_bytes": limit})
+    portfolio = build_app(settings)
+    admin = portfolio.create_administrator("root@example.org", "Root", "root-password-1")
+    token = portfolio.issue_api_token(admin.id, "t", "x").token
+    body = PDF + bytes(limit)  # over the file limit, under limit + envelope
+    with served(create_app(settings, portfolio)) as base:
+        response = httpx.post(
+            f"{base}/api/precheck",
+            headers={"Authorization": f"Bearer {token}"},
+            files={"file": ("e1.pdf", body)},
+        )
     assert response.status_code == 413, response.text
 
 
