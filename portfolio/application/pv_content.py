@@ -26,6 +26,17 @@ def outcome(validated_now: set[int], acquired_before: set[int]) -> str:
     return PARTIELLE if validated_now else AJOURNE
 
 
+def _bloc_row(number: int, result: str, proposal: str = "", reasons: str = "") -> dict[str, Any]:
+    """One bloc's line; only a decision (which always has a proposal) can depart from it."""
+    return {
+        "number": number,
+        "result": result,
+        "proposal": proposal,
+        "reasons": reasons,
+        "departs": bool(proposal) and result != proposal,
+    }
+
+
 def _bloc_rows(
     deliberation: Deliberation, candidate_id: UUID, acquired_before: set[int]
 ) -> list[dict[str, Any]]:
@@ -34,25 +45,11 @@ def _bloc_rows(
         decided = deliberation.decisions.get((candidate_id, number))
         if decided is None:
             result = ACQUIRED_BEFORE if number in acquired_before else NOT_PRESENTED
+            rows.append(_bloc_row(number, result))
+        else:
             rows.append(
-                {
-                    "number": number,
-                    "result": result,
-                    "proposal": "",
-                    "reasons": "",
-                    "departs": False,
-                }
+                _bloc_row(number, decided["decision"], decided["proposal"], decided["reasons"])
             )
-            continue
-        rows.append(
-            {
-                "number": number,
-                "result": decided["decision"],
-                "proposal": decided["proposal"],
-                "reasons": decided["reasons"],
-                "departs": decided["decision"] != decided["proposal"],
-            }
-        )
     return rows
 
 

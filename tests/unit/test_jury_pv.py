@@ -89,3 +89,20 @@ def test_regeneration_is_byte_for_byte_and_detects_drift(decided) -> None:
     app.extra["pv_renderer"] = lambda content: render_pv({**content, "number": 99})
     with pytest.raises(PVRegenerationMismatch):
         app.regenerate_pv(pv.pv_id)
+
+
+def test_pv_rows_flag_only_decisions_departing_from_the_proposal() -> None:
+    app = jury_app()
+    session = session_with(app)
+    candidate = scored_candidate(app, session, "C-1", overrides={"CR3.1.2": "non acquis"})
+    seated_jury(app, session)
+    app.decide_bloc(session, candidate, 1, "validé", "", "p")
+    app.decide_bloc(session, candidate, 3, "validé", "stage jugé probant", "p")
+    pv = app.generate_pv(session, "admin")
+    (row,) = app._pv(pv.pv_id).content["candidates"]
+    blocs = {b["number"]: (b["result"], b["proposal"], b["departs"]) for b in row["blocs"]}
+    assert blocs == {
+        1: ("validé", "validé", False),
+        2: ("non présenté", "", False),
+        3: ("validé", "non validé", True),
+    }
