@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import parse_id, portfolio_app
+from cli.common import actor_name, parse_id, portfolio_app
 from cli.errors import exits_on_error
 from portfolio.application.accounts import Invitation
 from portfolio.application.app import PortfolioApp
@@ -18,7 +18,6 @@ from portfolio.domain.account import Role
 from storage.settings import Settings
 
 user_app = typer.Typer(no_args_is_help=True, help="Accounts: administrators and invitations.")
-ACTOR = "cli"
 
 
 def _app() -> tuple[PortfolioApp, Settings]:
@@ -57,7 +56,7 @@ def create_admin(
 ) -> None:
     """Create an active administrator with a password (the way in on a fresh install)."""
     app, _ = _app()
-    account = app.create_administrator(login, name, password, ACTOR)
+    account = app.create_administrator(login, name, password, actor_name(None))
     typer.echo(f"administrator {account.login} created: {account.id}")
 
 
@@ -72,7 +71,9 @@ def invite(
     """Invite a person and print their one-time activation link."""
     app, settings = _app()
     candidate_id = parse_id(candidate, "--candidate") if candidate else None
-    _print_invitation(settings, app.invite_account(login, name, role, ACTOR, candidate_id))
+    _print_invitation(
+        settings, app.invite_account(login, name, role, actor_name(None), candidate_id)
+    )
 
 
 @user_app.command("activation-link")
@@ -80,7 +81,9 @@ def invite(
 def activation_link(account_id: Annotated[str, typer.Argument(help="Account id")]) -> None:
     """Print a fresh activation link for an account that was never activated."""
     app, settings = _app()
-    _print_invitation(settings, app.reissue_activation(parse_id(account_id, "account id"), ACTOR))
+    _print_invitation(
+        settings, app.reissue_activation(parse_id(account_id, "account id"), actor_name(None))
+    )
 
 
 @user_app.command("list")
