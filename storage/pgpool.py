@@ -26,8 +26,6 @@ def shared_pool(conninfo: dict, max_size: int = 4):
     with _LOCK:
         pool = _POOLS.get(_key(conninfo))
         if pool is None:
-            if not _POOLS:
-                atexit.register(close_pools)
             pool = ConnectionPool(
                 kwargs={**conninfo, "autocommit": True},
                 min_size=1,
@@ -54,3 +52,6 @@ def close_pools() -> None:
         _POOLS.clear()
     for pool in pools:
         pool.close(timeout=1)
+
+
+atexit.register(close_pools)  # once per process, however often pools come and go
