@@ -21,7 +21,7 @@ from portfolio.domain.assignment import (
     candidate_docket_id,
     check_situation,
 )
-from portfolio.errors import ConflictOfInterest, NotAssigned
+from portfolio.errors import ConflictOfInterest, NotAssigned, NotFound
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ class AssignmentCommands(PortfolioBase):
         listing = self._candidate_docket(candidate.session_id, candidate_id)
         blocked = []
         for key in docket.assignment_ids_for(candidate_id):
-            assignment = self.repository.get(key)
+            assignment = self._load(key, Assignment, NotFound)
             assignment.block(kind, actor, at)
             listing.delist_assessor(assignment.situation, account_id, at)
             blocked.append(assignment)
