@@ -7,6 +7,7 @@ statement at a time, so a number is never paired with a label from another sente
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from pipeline.numbers import Number, find_numbers, fold
 
 _ENDS_SENTENCE = re.compile(r"[.!?…:;»)]\s*$|^\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀÂÉÈÊÎÔÛÇ«(–-])")
+_BUILT: dict[int, tuple[Statement, ...]] = {}  # id(document) -> its statements
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,22 @@ class Statement:
     cells: tuple[str, ...] = ()
 
 
-def statements(doc: Document) -> Iterator[Statement]:
-    """Sentences of every paragraph, then table rows, section by section in reading order."""
+def statements(doc: Document) -> tuple[Statement, ...]:
+    """Sentences of every paragraph, then table rows, section by section in reading order.
+
+    Built once per document: the verifications look up dozens of labels, and splitting and
+    folding every sentence again for each one was nearly all of their time. The entry goes
+    when the document is garbage-collected, before its id can be reused.
+    """
+    key = id(doc)
+    cached = _BUILT.get(key)
+    if cached is None:
+        cached = _BUILT[key] = tuple(_statements(doc))
+        weakref.finalize(doc, _BUILT.pop, key, None)
+    return cached
+
+
+def _statements(doc: Document) -> Iterator[Statement]:
     for section in doc.all_sections():
         for paragraph in _joined(section.paragraphs):
             for sentence in _SENTENCE_END.split(" ".join(paragraph.split())):
