@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from api.deps import Admin, Portfolio, Principal, may_read, require
 from api.files import content_disposition
+from portfolio.application.app import PortfolioApp
 from portfolio.domain.account import Role
 from portfolio.domain.pv import pv_id
 from portfolio.errors import CandidateNotFound
@@ -28,10 +29,15 @@ Declarant = Annotated[Principal, Depends(require(Role.ASSESSOR, Role.JURY_MEMBER
 JuryMember = Annotated[Principal, Depends(require(Role.JURY_MEMBER))]
 
 
-def proposal_reader(candidate_id: UUID, principal: JuryReader, app: Portfolio) -> Principal:
-    """A jury member sees proposals only for candidates they may read (404 otherwise)."""
+def _within_jury_reach(app: PortfolioApp, principal: Principal, candidate_id: UUID) -> None:
+    """A jury member acts only on candidates they deliberate on (404 otherwise)."""
     if principal.role is Role.JURY_MEMBER and not may_read(app, principal, candidate_id):
         raise CandidateNotFound(f"no candidate {candidate_id}")
+
+
+def proposal_reader(candidate_id: UUID, principal: JuryReader, app: Portfolio) -> Principal:
+    """A jury member sees proposals only for candidates they may read (404 otherwise)."""
+    _within_jury_reach(app, principal, candidate_id)
     return principal
 
 
@@ -177,6 +183,7 @@ def proposal(
 def decide(
     session_id: UUID, body: DecisionIn, principal: Deliberator, app: Portfolio
 ) -> ProposalOut:
+    _within_jury_reach(app, principal, body.candidate_id)
     view = app.decide_bloc(
         session_id,
         body.candidate_id,

@@ -7,7 +7,7 @@ session 2 holds candidate C and seats the jury member (see `seat_jury_elsewhere`
 from __future__ import annotations
 
 from collections.abc import Iterator
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 from fastapi.testclient import TestClient
@@ -115,3 +115,19 @@ def test_the_jury_members_reads_are_recorded(served) -> None:
     ).json()
     viewed = [e for e in history if e["event_type"] == "EvidenceViewed"]
     assert [e["actor"] for e in viewed] == [f"account:{jury_id}"]
+
+
+def test_a_jury_member_decides_only_where_they_sit(served) -> None:
+    client, world = served
+    session = f"/api/sessions/{world.session_id}/deliberation"
+    admin = _as(world, ADMIN)
+    client.post(session, headers=admin, json={"held_on": "2026-07-03", "mode": "distanciel"})
+    for name in ("Claire", "Paul"):
+        member = {"account_id": str(uuid4()), "name": name, "capacity": "pro", "external": True}
+        assert client.post(f"{session}/members", headers=admin, json=member).status_code == 201
+    decision = {"candidate_id": str(world.own_candidate), "bloc": 1, "decision": "validé"}
+    decision["reasons"] = "dossier complet"
+    refused = client.post(f"{session}/decisions", headers=_as(world, JURY), json=decision)
+    assert refused.status_code == 404, refused.text
+    allowed = client.post(f"{session}/decisions", headers=admin, json=decision)
+    assert allowed.json()["error"] == "ProposalUnavailable"  # past the access check: no scores

@@ -49,8 +49,12 @@ RULES = [
         f"{SESSION}/deliberation/decisions",
         ADMIN,
         JURY,
-        ok={409},
-        json=lambda w, r: {"candidate_id": str(w.own_candidate), "bloc": 1, "decision": "validé"},
+        ok={409, 422},  # admin: the jury is incomplete; jury member: C is in another session
+        json=lambda w, r: {
+            "candidate_id": str(w.own_candidate if r == ADMIN else w.jury_candidate),
+            "bloc": 1,
+            "decision": "validé",
+        },
     ),
     rule("POST", f"{SESSION}/pvs", ADMIN, ok={409}),
     rule("GET", f"{SESSION}/pvs", *READERS),
