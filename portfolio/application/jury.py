@@ -159,10 +159,9 @@ class JuryCommands(ScoringCommands):
         candidate = self._candidate_agg(as_uuid(candidate_id))
         session = self._session_agg(candidate.session_id)
         finals: dict[str, str | None] = {}
-        for situation in load_referential().situations:
-            if situation.bloc == bloc:
-                for criterion, value in self.final_scores(candidate.id, situation.id).items():
-                    finals[f"{situation.id}:{criterion}"] = value
+        for situation in (s for s in load_referential().situations if s.bloc == bloc):
+            scores = self._final_scores(session, candidate.id, situation.id)
+            finals.update({f"{situation.id}:{c}": value for c, value in scores.items()})
         if not finals:
             raise InvalidInput(f"no bloc {bloc} in the referential")
         proposal = propose(session.result_scale, session.compensation, session.pass_mark, finals)

@@ -20,6 +20,7 @@ from portfolio.domain.assignment import WRITTEN_SITUATIONS, check_situation
 from portfolio.domain.moderation import Moderation, discrepancies, final_scores, moderation_id
 from portfolio.domain.production import Production
 from portfolio.domain.scoring import AssessmentSheet, Score, sheet_id
+from portfolio.domain.session import AssessmentSession
 from portfolio.errors import (
     BlindMarking,
     NotFound,
@@ -191,19 +192,19 @@ class ScoringCommands(AssignmentCommands):
         return self._on_sheet(assessor_id, candidate_id, situation, change)
 
     # -- reading, blind until every assessor signed off ------------------------------------
-    def _sheets(self, candidate: UUID, situation: str) -> list[AssessmentSheet]:
-        session_id = self._candidate_agg(candidate).session_id
+    def _sheets(self, session_id: UUID, candidate: UUID, situation: str) -> list[AssessmentSheet]:
         return [  # None where an assessor has not scored yet
             load_or_none(self, sheet_id(session_id, candidate, situation, assessor))
             for assessor in self._assessors(session_id, candidate, situation)
         ]
 
     def _may_see_all(self, viewer: UUID, candidate: UUID, situation: str) -> bool:
-        if viewer not in self.assessors_of(candidate, situation) and not self.is_assigned(
-            viewer, candidate
-        ):
+        session_id = self._candidate_agg(candidate).session_id
+        co_assessor = viewer in self._assessors(session_id, candidate, situation)
+        if not co_assessor and not self.is_assigned(viewer, candidate):
             return True  # administrator, moderator, jury member: not a co-assessor
-        return all(s is not None and s.signed_off for s in self._sheets(candidate, situation))
+        sheets = self._sheets(session_id, candidate, situation)
+        return all(s is not None and s.signed_off for s in sheets)
 
     def may_see_all_grids(
         self, viewer_id: UUID | str, candidate_id: UUID | str, situation: str
@@ -244,22 +245,22 @@ class ScoringCommands(AssignmentCommands):
             as_uuid(candidate_id),
             check_situation(situation),
         )
-        sheets = [s for s in self._sheets(candidate, code) if s is not None]
+        session_id = self._candidate_agg(candidate).session_id
+        sheets = [s for s in self._sheets(session_id, candidate, code) if s is not None]
         if not self._may_see_all(viewer, candidate, code):
             sheets = [s for s in sheets if s.assessor_id == viewer]
         return [_view(s) for s in sheets]
 
     # -- double marking --------------------------------------------------------------------
-    def _moderation(self, candidate: UUID, situation: str) -> Moderation | None:
-        session_id = self._candidate_agg(candidate).session_id
+    def _moderation(self, session_id: UUID, candidate: UUID, situation: str) -> Moderation | None:
         return load_or_none(self, moderation_id(session_id, candidate, situation))
 
     def discrepancies(self, candidate_id: UUID | str, situation: str) -> list[DiscrepancyView]:
         """Criteria on which the signed-off assessors disagree, with any agreed score."""
         candidate, code = as_uuid(candidate_id), check_situation(situation)
         session = self._session_agg(self._candidate_agg(candidate).session_id)
-        sheets = [s for s in self._sheets(candidate, code) if s is not None]
-        moderation = self._moderation(candidate, code)
+        sheets = [s for s in self._sheets(session.id, candidate, code) if s is not None]
+        moderation = self._moderation(session.id, candidate, code)
         agreed = moderation.agreed if moderation else {}
         return [
             DiscrepancyView(
@@ -285,12 +286,11 @@ class ScoringCommands(AssignmentCommands):
         )
 
         def command() -> None:
-            cand = self._candidate_agg(candidate)
-            session = self._session_agg(cand.session_id)
-            sheets = [s for s in self._sheets(candidate, code) if s is not None]
+            session = self._session_agg(self._candidate_agg(candidate).session_id)
+            sheets = [s for s in self._sheets(session.id, candidate, code) if s is not None]
             found = discrepancies(sheets, session.result_scale, session.discrepancy_threshold)
-            moderation = self._moderation(candidate, code) or Moderation.open(
-                cand.session_id, candidate, code, self.clock()
+            moderation = self._moderation(session.id, candidate, code) or Moderation.open(
+                session.id, candidate, code, self.clock()
             )
             moderation.record(
                 found, criterion, value, reasons, session.result_scale, str(moderator), self.clock()
@@ -303,12 +303,17 @@ class ScoringCommands(AssignmentCommands):
         """Criterion -> final value of a situation; None while not yet final."""
         candidate, code = as_uuid(candidate_id), check_situation(situation)
         session = self._session_agg(self._candidate_agg(candidate).session_id)
-        sheets = self._sheets(candidate, code)
+        return self._final_scores(session, candidate, code)
+
+    def _final_scores(
+        self, session: AssessmentSession, candidate: UUID, code: str
+    ) -> dict[str, str | None]:
+        sheets = self._sheets(session.id, candidate, code)
         if not sheets or any(s is None for s in sheets):
             return dict.fromkeys(situation_grid(code)[1])
         return final_scores(
             sheets,
-            self._moderation(candidate, code),
+            self._moderation(session.id, candidate, code),
             session.result_scale,
             session.discrepancy_threshold,
         )
