@@ -60,11 +60,8 @@ def is_working_day(day: date, whit_monday_holiday: bool = True) -> bool:
 
 def working_days(start: date, end: date, whit_monday_holiday: bool = True) -> int:
     """Jours ouvrés from `start` to `end`, both inclusive (0 when end < start)."""
-    count, day = 0, start
-    while day <= end:
-        count += is_working_day(day, whit_monday_holiday)
-        day += timedelta(days=1)
-    return count
+    days = (start + timedelta(days=n) for n in range((end - start).days + 1))
+    return sum(is_working_day(day, whit_monday_holiday) for day in days)
 
 
 def nth_working_day(start: date, n: int) -> date:

@@ -85,3 +85,9 @@ def test_period_written_as_two_numeric_dates():
 def test_two_dates_in_an_unrelated_sentence_are_not_a_period():
     doc = _doc("La facture du 08/01/2024 a été relancée le 12/04/2024.")
     assert check_working_days(doc, "x").status == "undetermined"
+
+
+def test_a_period_ending_on_the_last_representable_day_is_counted_not_crashed():
+    assert working_days(date(9999, 12, 20), date.max) == 10
+    result = check_working_days(_doc("Stage du 20 décembre 9999 au 31 décembre 9999."), "E3")
+    assert (result.status, result.expected) == ("undetermined", 10)
