@@ -176,20 +176,31 @@ def stated_point_mort(doc: Document) -> tuple[str, float, Statement] | None:
 def _check_date(stated: date, share: float, competency: str) -> CheckResult:
     """A stated date against an even activity from 1 January of that year, on a 360-day
     (30-day months) or a 365-day year: either convention is accepted."""
-    start = date(stated.year, 1, 1)
+    if share <= 0:  # variable costs above turnover: the activity never breaks even
+        message = f"Marge négative : point mort jamais atteint ; énoncé {stated:%d/%m/%Y}."
+        return CheckResult.judged(
+            "point_mort", competency, False, stated.isoformat(), None, message
+        )
     commercial = share * 360
     month, day = divmod(commercial, 30)
-    candidates = [
-        start + timedelta(days=share * 365),
-        date(stated.year, min(12, 1 + int(month)), max(1, min(28, int(day)))),
-    ]
+    on_360 = date(stated.year, min(12, 1 + int(month)), max(1, min(28, int(day))))
+    candidates = [on_360, *_days_into(stated.year, share * 365)]
     ok = any(abs((stated - c).days) <= DATE_TOLERANCE_DAYS for c in candidates)
-    expected = candidates[1].isoformat()
+    expected = on_360.isoformat()
     message = (
         f"Point mort ≈ {expected} (SR / CA × 360 = {commercial:.0f} jours depuis le 1er janvier "
         f"{stated.year}) ; énoncé {stated:%d/%m/%Y} ({'conforme' if ok else 'erroné'})."
     )
     return CheckResult.judged("point_mort", competency, ok, stated.isoformat(), expected, message)
+
+
+def _days_into(year: int, days: float) -> list[date]:
+    """1 January of `year` plus `days`, or nothing when that is past year 9999 (a margin
+    near zero): no stated date can be near it."""
+    try:
+        return [date(year, 1, 1) + timedelta(days=days)]
+    except OverflowError:
+        return []
 
 
 def check_point_mort(doc: Document, competency: str) -> CheckResult:

@@ -130,3 +130,17 @@ def test_point_mort_stated_as_a_date(written, status):
     )
     result = check_point_mort(doc, "C1.2.4")
     assert (result.status, result.expected) == (status, "2025-10-13")
+
+
+@pytest.mark.parametrize(
+    ("ca", "cv"),
+    [("100 000 €", "400 000 €"), ("100 000 €", "99 999 €")],  # negative margin, tiny margin
+)
+def test_a_point_mort_date_with_an_absurd_margin_fails_instead_of_crashing(ca, cv):
+    doc = _doc(
+        ["Seuil de rentabilité = 5 000 €. Le point mort sera atteint le 13 octobre 2025."],
+        ("Total chiffre d'affaires", ca),
+        ("Total charges variables", cv),
+        ("Total charges fixes", "300 000 €"),
+    )
+    assert check_point_mort(doc, "C1.2.4").status == "fail"
