@@ -95,7 +95,7 @@ def check_nps(doc: Document, competency: str) -> CheckResult:
     """Stated NPS against the score recomputed from the stated counts (or percentages)."""
     stated = labelled_value(doc, _STATED, last=True)
     counts = find_counts(doc)
-    if counts is None:
+    if counts is None or sum(counts.values()) <= 0:  # no respondent: nothing to recompute
         return _check_from_shares(doc, competency, stated)
     expected = nps(**counts)
     if stated is None:

@@ -116,3 +116,12 @@ def test_nps_from_percentages_when_counts_are_not_given():
     )
     result = check_nps(doc, "C3.1.3")
     assert (result.status, result.expected) == ("fail", 20)
+
+
+def test_zero_respondents_leave_the_nps_undetermined_instead_of_crashing():
+    doc = _doc(
+        ["Le NPS est de 0."],
+        [["Catégorie", "Réponses"], ["Promoteurs", "0"], ["Passifs", "0"], ["Détracteurs", "0"]],
+    )
+    assert find_counts(doc) == {"promoters": 0, "passives": 0, "detractors": 0}
+    assert check_nps(doc, "C3.1.3").status == "undetermined"
