@@ -162,7 +162,7 @@ class EvidenceCommands(PortfolioBase):
             lambda: self._production_or_start(candidate, code, actor),
             lambda production: production.upload(evidence, actor, self.clock()),
         )
-        return self._info(candidate.id, code, version, filename, submitted=False)
+        return VersionInfo.of(candidate.id, code, version, filename, submitted=False)
 
     def _ensure_open(self, session_id: UUID, code: str) -> None:
         session = self._session_agg(session_id)
@@ -196,22 +196,6 @@ class EvidenceCommands(PortfolioBase):
                 at=self.clock(),
             )
 
-    def _info(
-        self, candidate_id: UUID, code: str, version: Version, filename: str, submitted: bool
-    ) -> VersionInfo:
-        return VersionInfo(
-            candidate_id=candidate_id,
-            code=code,
-            version=version.number,
-            sha256=version.sha256,
-            size=version.size,
-            media_type=version.media_type,
-            filename=filename,
-            uploaded_by=version.uploaded_by,
-            uploaded_at=version.uploaded_at,
-            submitted=submitted,
-        )
-
     def submit(self, candidate_id: UUID, code: str, version: int | None, actor: str) -> VersionInfo:
         """Freeze one version (default latest) for assessment: once, before the deadline."""
         code = check_code(code)
@@ -224,7 +208,7 @@ class EvidenceCommands(PortfolioBase):
             lambda production: production.submit(version, actor, self.clock()),
         )
         name = self.vault.open(str(candidate_id), chosen.sealed_filename).decode()
-        return self._info(candidate_id, code, chosen, name, submitted=True)
+        return VersionInfo.of(candidate_id, code, chosen, name, submitted=True)
 
     def read_version(
         self, candidate_id: UUID, code: str, version: int | None, viewer: str

@@ -113,16 +113,11 @@ class EvidenceQueries(PortfolioBase):
     def _version_infos(self, p: Production) -> list[VersionInfo]:
         subject = str(p.candidate_id)
         return [
-            VersionInfo(
-                candidate_id=p.candidate_id,
-                code=p.code,
-                version=v.number,
-                sha256=v.sha256,
-                size=v.size,
-                media_type=v.media_type,
-                filename=self._open_text(subject, v.sealed_filename) or ERASED,
-                uploaded_by=v.uploaded_by,
-                uploaded_at=v.uploaded_at,
+            VersionInfo.of(
+                p.candidate_id,
+                p.code,
+                v,
+                self._open_text(subject, v.sealed_filename) or ERASED,
                 submitted=v.number == p.submitted_version,
             )
             for v in p.versions

@@ -10,6 +10,8 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from portfolio.domain.production import Version
+
 ERASED = "[effacé]"
 
 
@@ -54,6 +56,24 @@ class VersionInfo:
     uploaded_by: str
     uploaded_at: datetime
     submitted: bool = False
+
+    @classmethod
+    def of(
+        cls, candidate_id: UUID, code: str, version: Version, filename: str, submitted: bool
+    ) -> VersionInfo:
+        """The outside view of a recorded version, with its file name already opened."""
+        return cls(
+            candidate_id=candidate_id,
+            code=code,
+            version=version.number,
+            sha256=version.sha256,
+            size=version.size,
+            media_type=version.media_type,
+            filename=filename,
+            uploaded_by=version.uploaded_by,
+            uploaded_at=version.uploaded_at,
+            submitted=submitted,
+        )
 
 
 @dataclass(frozen=True)
