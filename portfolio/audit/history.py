@@ -88,24 +88,26 @@ class LogVerification:
         return Anchor(position=self.last_id, digest=self.digest)
 
 
+DESCRIBED = {  # event field -> how a history line shows it (never personal data)
+    "code": "production {}",
+    "version": "version {}",
+    "size": "{} bytes",
+    "media_type": "{}",
+    "route": "route {}",
+    "ref": "candidate number {}",
+    "deadline": "deadline {}",
+    "pipeline_version": "pipeline {}",
+    "referential_version": "referential {}",
+    "category": "category {}",
+    "reason": "reason: {}",
+}
+
+
 def _describe(event: Any) -> str:
     """A short, personal-data-free description of one event."""
-    fields = {
-        "code": "production {}",
-        "version": "version {}",
-        "size": "{} bytes",
-        "media_type": "{}",
-        "route": "route {}",
-        "ref": "candidate number {}",
-        "deadline": "deadline {}",
-        "pipeline_version": "pipeline {}",
-        "referential_version": "referential {}",
-        "category": "category {}",
-        "reason": "reason: {}",
-    }
     parts = [
         template.format(getattr(event, name))
-        for name, template in fields.items()
+        for name, template in DESCRIBED.items()
         if hasattr(event, name)
     ]
     if hasattr(event, "sha256"):
