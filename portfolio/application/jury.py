@@ -10,9 +10,12 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
+
+from eventsourcing.persistence import IntegrityError
 
 from portfolio.application.assignment import as_uuid
 from portfolio.application.base import load_or_none
@@ -128,7 +131,8 @@ class JuryCommands(ScoringCommands):
         if existing is not None:
             return existing.id
         deliberation = Deliberation.open(session.id, held_on, mode, actor, self.clock())
-        self._retrying(lambda: self._save(deliberation))
+        with suppress(IntegrityError):  # a concurrent opener saved the same id first
+            self._save(deliberation)
         return deliberation.id
 
     def _on_deliberation(
