@@ -180,9 +180,10 @@ class ScoringCommands(AssignmentCommands):
         media_type: str = "text/plain",
     ) -> str:
         """Keep an assessor's own notes file (sealed for the candidate); returns its sha256."""
-        as_uuid(assessor_id)  # refuse a bad id or situation before storing anything
-        check_situation(situation)
-        sealed = self.vault.seal(str(as_uuid(candidate_id)), data)
+        assessor, candidate = as_uuid(assessor_id), as_uuid(candidate_id)
+        # refuse a bad id, situation or assessor before storing anything
+        self.ensure_assigned(assessor, candidate, check_situation(situation))
+        sealed = self.vault.seal(str(candidate), data)
         stored = self.blobs.put(io.BytesIO(sealed), max_bytes=self.max_upload_bytes)
 
         def change(sheet: AssessmentSheet, actor: str) -> str:

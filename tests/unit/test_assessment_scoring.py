@@ -199,3 +199,11 @@ def test_double_click_and_concurrent_assessors_lose_nothing(app, levels) -> None
         sheet = app.assessment_sheet(who, cand, "E1", who)
         assert len(sheet.history) == len(sheet.current)
     assert set(app.assessment_sheet(first, cand, "E1", first).current) == {"CR1.1.1", "CR1.1.2"}
+
+
+def test_notes_of_an_unassigned_account_are_refused_before_anything_is_stored(app) -> None:
+    cand = _session(app, "levels")
+    stored = dict(app.blobs.blobs)
+    with pytest.raises(NotAssigned):
+        app.attach_notes(uuid4(), cand, "E3_ORAL", b"notes d'un intrus", "text/plain")
+    assert app.blobs.blobs == stored
