@@ -22,8 +22,6 @@ from portfolio.errors import (
 )
 from tests.unit.evidence_support import make_app, pdf
 
-E1_CRITERIA = situation_grid("E1")[1]
-
 
 def _session(app, scale: str):
     session = app.open_session(
