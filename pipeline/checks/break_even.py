@@ -84,22 +84,21 @@ def find_inputs(doc: Document) -> BreakEvenInputs:
     )
 
 
-def _budget_scope(doc: Document) -> Document | None:
-    """The top-level section holding the stated SR, as a document of its own."""
+def _budget_scope(doc: Document) -> list[Statement]:
+    """The statements of the top-level section holding the stated SR (none without one)."""
     stated = stated_sr(doc)
     if stated is None:
-        return None
+        return []
     for top in doc.sections:
-        if any(s is stated[1].section for s in top.walk()):
-            return Document(doc.format, [top])
-    return None
+        inside = {id(s) for s in top.walk()}
+        if id(stated[1].section) in inside:
+            return [stmt for stmt in statements(doc) if id(stmt.section) in inside]
+    return []
 
 
-def _near(scope: Document | None, pattern: re.Pattern) -> float | None:
+def _near(scope: list[Statement], pattern: re.Pattern) -> float | None:
     """The first € amount written right after `pattern` (within NEAR_CHARS) in the scope."""
-    if scope is None:
-        return None
-    for stmt in statements(scope):
+    for stmt in scope:
         m = pattern.search(stmt.folded)
         if m and not stmt.in_table:
             found = [n for n in find_numbers(stmt.text) if n.unit == "€" and n.start >= m.end()]
