@@ -100,10 +100,9 @@ def test_assessment_and_pv_over_http(served) -> None:
         == 201
     )
     decision = {"candidate_id": str(cand), "bloc": 1, "decision": "validé"}
-    assert (
-        client.post(f"{session}/deliberation/decisions", headers=jury, json=decision).status_code
-        == 409
-    )  # nobody seated yet
+    decisions = f"{session}/deliberation/decisions"
+    assert client.post(decisions, headers=admin, json=decision).status_code == 409  # no jury yet
+    assert client.post(decisions, headers=jury, json=decision).status_code == 404  # not seated
     other = uuid4()
     for member, name in ((jury_id, "Claire Durand"), (str(other), "Nadia Benali")):
         seated = client.post(
