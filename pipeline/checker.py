@@ -55,11 +55,8 @@ def check_document(
     return report
 
 
-def guess_production(doc: Document, referential=None, index: DocumentIndex | None = None):
+def guess_production(doc: Document, referential, index: DocumentIndex | None = None):
     """The production whose required elements have the most headings in the document."""
-    from portfolio.referential import load_referential
-
-    referential = referential or load_referential()
     index = index or DocumentIndex(doc)
     scores = {p: _heading_hits(index, referential.elements_for(p)) for p in referential.productions}
     best = max(scores, key=scores.get, default=None)
