@@ -107,14 +107,22 @@ PortfolioReader = Annotated[Principal, Depends(require(*PORTFOLIO_READERS))]
 CandidateRole = Annotated[Principal, Depends(require(Role.CANDIDATE))]
 
 
+def sits_on(app: PortfolioApp, account_id: UUID, session_id: UUID) -> bool:
+    """Seated on the jury of the session's deliberation."""
+    try:
+        members = app.deliberation(session_id).members
+    except NotFound:  # no deliberation opened for the session yet
+        return False
+    return any(member.account_id == account_id for member in members)
+
+
 def deliberates_on(app: PortfolioApp, account_id: UUID, candidate_id: UUID) -> bool:
     """Seated on the jury of the candidate's session, and no conflict of interest declared."""
     try:
         session_id = app.candidate(candidate_id).session_id
-        members = app.deliberation(session_id).members
-    except NotFound:  # no such candidate, or no deliberation opened for the session yet
+    except NotFound:
         return False
-    seated = any(member.account_id == account_id for member in members)
+    seated = sits_on(app, account_id, session_id)
     return seated and not app.has_conflict(account_id, candidate_id)
 
 

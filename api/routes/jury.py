@@ -13,12 +13,12 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from api.deps import Admin, Portfolio, Principal, may_read, require
+from api.deps import Admin, Portfolio, Principal, may_read, require, sits_on
 from api.files import content_disposition
 from portfolio.application.app import PortfolioApp
 from portfolio.domain.account import Role
 from portfolio.domain.pv import pv_id
-from portfolio.errors import CandidateNotFound
+from portfolio.errors import CandidateNotFound, SessionNotFound
 
 router = APIRouter(tags=["jury"])
 Deliberator = Annotated[Principal, Depends(require(Role.ADMINISTRATOR, Role.JURY_MEMBER))]
@@ -41,7 +41,15 @@ def proposal_reader(candidate_id: UUID, principal: JuryReader, app: Portfolio) -
     return principal
 
 
+def session_reader(session_id: UUID, principal: JuryReader, app: Portfolio) -> Principal:
+    """A jury member reads the deliberation and PVs only of a session where they sit."""
+    if principal.role is Role.JURY_MEMBER and not sits_on(app, principal.account.id, session_id):
+        raise SessionNotFound(f"no session {session_id}")
+    return principal
+
+
 ProposalReader = Annotated[Principal, Depends(proposal_reader)]
+SessionReader = Annotated[Principal, Depends(session_reader)]
 MEDIA = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -140,7 +148,7 @@ def open_deliberation(
 
 
 @router.get("/api/sessions/{session_id}/deliberation", summary="Jury, composition, PVs")
-def get_deliberation(session_id: UUID, _: JuryReader, app: Portfolio) -> DeliberationOut:
+def get_deliberation(session_id: UUID, _: SessionReader, app: Portfolio) -> DeliberationOut:
     view = app.deliberation(session_id)
     return DeliberationOut(
         held_on=view.held_on,
@@ -206,14 +214,14 @@ def generate(session_id: UUID, principal: Admin, app: Portfolio) -> PVOut:
 
 
 @router.get("/api/sessions/{session_id}/pvs", summary="The session's PVs, latest last")
-def list_pvs(session_id: UUID, _: JuryReader, app: Portfolio) -> list[PVOut]:
+def list_pvs(session_id: UUID, _: SessionReader, app: Portfolio) -> list[PVOut]:
     return [_pv_out(p) for p in app.pvs(session_id)]
 
 
 @router.get("/api/sessions/{session_id}/pv-document", summary="Download a PV (pdf or docx)")
 def document(
     session_id: UUID,
-    _: JuryReader,
+    _: SessionReader,
     app: Portfolio,
     number: Annotated[int, Query(ge=1)] = 1,
     format: Annotated[str, Query(pattern="^(pdf|docx)$")] = "pdf",

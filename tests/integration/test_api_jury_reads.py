@@ -131,3 +131,18 @@ def test_a_jury_member_decides_only_where_they_sit(served) -> None:
     assert refused.status_code == 404, refused.text
     allowed = client.post(f"{session}/decisions", headers=admin, json=decision)
     assert allowed.json()["error"] == "ProposalUnavailable"  # past the access check: no scores
+
+
+def test_a_jury_member_reads_only_the_deliberations_where_they_sit(served) -> None:
+    client, world = served
+    session = f"/api/sessions/{world.session_id}"
+    admin, jury = _as(world, ADMIN), _as(world, JURY)
+    opened = client.post(
+        f"{session}/deliberation", headers=admin, json={"held_on": "2026-07-03", "mode": "hybride"}
+    )
+    assert opened.status_code == 201
+    paths = [f"{session}/deliberation", f"{session}/pvs"]
+    assert [client.get(p, headers=admin).status_code for p in paths] == [200, 200]
+    assert [client.get(p, headers=jury).status_code for p in paths] == [404, 404]
+    _seat_jury_on_session_one(client, world)
+    assert [client.get(p, headers=jury).status_code for p in paths] == [200, 200]

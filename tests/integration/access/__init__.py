@@ -57,6 +57,7 @@ class World:
     assessor_id: UUID
     invited_id: UUID  # an invited, never activated account
     jury_candidate: UUID | None = None  # candidate C: of the session the jury member sits on
+    jury_session: UUID | None = None  # candidate C's session, where the jury member sits
     counter: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -66,9 +67,10 @@ class World:
 
     def path_value(self, name: str, role: str | None, own: bool) -> str:
         mine = self.jury_candidate if role == JURY else self.own_candidate
+        session = self.jury_session if role == JURY else self.session_id
         values = {
             "candidate_id": mine if own else self.other_candidate,
-            "session_id": self.session_id,
+            "session_id": session,
             "code": "E1",
             "version": 1,
             "account_id": self.invited_id,
@@ -154,6 +156,7 @@ def build_world(app: PortfolioApp) -> World:
         assessor_id=ids[ASSESSOR],
         invited_id=invited.account.id,
         jury_candidate=jury_candidate,
+        jury_session=app.candidate(jury_candidate).session_id,
     )
 
 

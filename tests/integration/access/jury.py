@@ -7,6 +7,7 @@ READERS = (ADMIN, AUDITOR, JURY)
 
 # Order matters: the deliberation is opened first; one member only is seated, so decisions
 # and PV generation answer 409 (incomplete jury); no PV exists, so PV lookups answer 404.
+# The jury member acts on the session where they sit alone (candidate C's): also 409.
 RULES = [
     rule(
         "POST",
@@ -49,7 +50,7 @@ RULES = [
         f"{SESSION}/deliberation/decisions",
         ADMIN,
         JURY,
-        ok={409, 422},  # admin: the jury is incomplete; jury member: C is in another session
+        ok={409},
         json=lambda w, r: {
             "candidate_id": str(w.own_candidate if r == ADMIN else w.jury_candidate),
             "bloc": 1,
