@@ -76,6 +76,7 @@ def test_an_upload_is_extracted_checked_and_recorded(settings, app, candidate):
     (extraction,) = extractions(app, candidate)
     assert (extraction.outcome, extraction.pipeline_version) == ("completed", PIPELINE_VERSION)
     assert extraction.summary["format"] == "docx" and extraction.summary["section_count"] > 3
+    assert extraction.summary["languages"][0] == "fr"  # detected by the check, before recording
     (check,) = app.production(candidate, "E1").checks
     assert check.report["status"] == "accepted" and check.report["production"] == "E1"
     assert check.report["file"] == GOOD and check.report["elements"]
