@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import Depends, Request
@@ -42,10 +42,9 @@ AppSettings = Annotated[Settings, Depends(get_settings)]
 
 @dataclass(frozen=True)
 class Principal:
-    """The signed-in caller and how they proved it."""
+    """The signed-in caller (by API token or session cookie)."""
 
     account: AccountInfo
-    via: Literal["token", "cookie"]
 
     @property
     def role(self) -> Role:
@@ -66,7 +65,7 @@ def current_principal(
 ) -> Principal:
     """Bearer token first; else the session cookie, with CSRF checked on writes."""
     if bearer is not None:
-        return Principal(app.authenticate_token(bearer.credentials), "token")
+        return Principal(app.authenticate_token(bearer.credentials))
     if request.headers.get("authorization"):
         raise Unauthenticated("use 'Authorization: Bearer <token>'")
     session = security.read_session(settings, cookie) if cookie else None
@@ -76,7 +75,7 @@ def current_principal(
         session, request.headers.get(security.CSRF_HEADER)
     ):
         raise Forbidden(f"missing or wrong {security.CSRF_HEADER} header")
-    return Principal(app.signed_in_account(session.account_id, session.issued_at), "cookie")
+    return Principal(app.signed_in_account(session.account_id, session.issued_at))
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

@@ -49,7 +49,6 @@ class AccountInfo:
     candidate_id: UUID | None
     active: bool
     disabled: bool
-    sessions_valid_after: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,6 @@ def _info(account: Account) -> AccountInfo:
         candidate_id=UUID(account.candidate_id) if account.candidate_id else None,
         active=account.active,
         disabled=account.disabled,
-        sessions_valid_after=account.sessions_valid_after,
     )
 
 
