@@ -182,8 +182,7 @@ class AccountCommands(PortfolioBase):
         """Which account an activation token is for (without consuming it)."""
         account_id, secret = _split(token, ".", InvalidInput)
         account = self._invited_account(account_id)
-        if account.activation_digest != secret_digest(secret):
-            raise InvalidInput("activation token is not valid")
+        account.check_activation(secret, self._now())
         return _info(account)
 
     def activate_account(self, token: str, password: str) -> AccountInfo:

@@ -92,14 +92,18 @@ class Account(Aggregate):
     def active(self) -> bool:
         return self.password_hash is not None and not self.disabled
 
-    def activate(self, secret: str, password_hash: str, now: datetime) -> None:
-        """Consume the one-time activation secret and set the first password."""
+    def check_activation(self, secret: str, now: datetime) -> None:
+        """Raise `InvalidInput` unless `secret` is the live, unexpired activation secret."""
         if self.activation_digest is None or not hmac.compare_digest(
             self.activation_digest, secret_digest(secret)
         ):
             raise InvalidInput("activation token is not valid")
         if now > self.activation_expires_at:
             raise InvalidInput("activation token has expired")
+
+    def activate(self, secret: str, password_hash: str, now: datetime) -> None:
+        """Consume the one-time activation secret and set the first password."""
+        self.check_activation(secret, now)
         self._activated(password_hash=password_hash, at=now)
 
     @event("Activated")

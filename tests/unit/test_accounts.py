@@ -74,6 +74,16 @@ def test_expired_or_forged_activation_is_refused(app: AccountsApp, clock: Clock)
         app.reissue_activation(invitation.account.id, "x")
 
 
+def test_an_expired_activation_link_no_longer_names_its_account(
+    app: AccountsApp, clock: Clock
+) -> None:
+    invitation = app.invite_account("ida@example.org", "Ida", Role.AUDITOR, "x")
+    assert app.activation_account(invitation.activation_token).login == "ida@example.org"
+    clock.now += timedelta(days=8)
+    with pytest.raises(InvalidInput, match="expired"):
+        app.activation_account(invitation.activation_token)
+
+
 def test_login_is_unique_and_short_passwords_refused(app: AccountsApp) -> None:
     app.invite_account("dup@example.org", "D", Role.AUDITOR, "x")
     with pytest.raises(AlreadyExists):
