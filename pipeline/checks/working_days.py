@@ -66,6 +66,8 @@ def working_days(start: date, end: date, whit_monday_holiday: bool = True) -> in
 
 def nth_working_day(start: date, n: int) -> date:
     """The date of the n-th jour ouvré counting `start` as the first if it is worked."""
+    if n < 1:
+        raise ValueError(f"n must be at least 1, not {n}")
     day, seen = start, 0
     while True:
         if is_working_day(day):

@@ -91,3 +91,9 @@ def test_a_period_ending_on_the_last_representable_day_is_counted_not_crashed():
     assert working_days(date(9999, 12, 20), date.max) == 10
     result = check_working_days(_doc("Stage du 20 décembre 9999 au 31 décembre 9999."), "E3")
     assert (result.status, result.expected) == ("undetermined", 10)
+
+
+@pytest.mark.parametrize("n", [0, -3])
+def test_nth_working_day_refuses_a_non_positive_rank_instead_of_looping(n: int) -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        nth_working_day(date(2025, 4, 7), n)
