@@ -105,7 +105,9 @@ def _child_main(sender: Connection, data: bytes, sniffed: Sniffed, memory_bytes:
         try:
             sender.send(outcome)
         except MemoryError:
-            sender.send(("rejected", "too_large", _memory_message(memory_bytes)))
+            sender.send(
+                ("rejected", RejectionCategory.TOO_LARGE.value, _memory_message(memory_bytes))
+            )
     finally:
         sender.close()
 
