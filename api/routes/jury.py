@@ -48,8 +48,16 @@ def session_reader(session_id: UUID, principal: JuryReader, app: Portfolio) -> P
     return principal
 
 
+def seated_member(session_id: UUID, principal: JuryMember, app: Portfolio) -> Principal:
+    """Only a member seated on the session's jury acts on its PVs; others learn nothing (404)."""
+    if not sits_on(app, principal.account.id, session_id):
+        raise SessionNotFound(f"no session {session_id}")
+    return principal
+
+
 ProposalReader = Annotated[Principal, Depends(proposal_reader)]
 SessionReader = Annotated[Principal, Depends(session_reader)]
+SeatedMember = Annotated[Principal, Depends(seated_member)]
 MEDIA = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -235,7 +243,7 @@ def document(
     "/api/sessions/{session_id}/pv-signatures",
     summary="Sign a PV as a jury member (bound to its sha256)",
 )
-def sign(session_id: UUID, body: SignatureIn, principal: JuryMember, app: Portfolio) -> PVOut:
+def sign(session_id: UUID, body: SignatureIn, principal: SeatedMember, app: Portfolio) -> PVOut:
     return _pv_out(app.sign_pv(pv_id(session_id, body.number), principal.account.id, body.sha256))
 
 

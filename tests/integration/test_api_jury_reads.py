@@ -146,3 +146,15 @@ def test_a_jury_member_reads_only_the_deliberations_where_they_sit(served) -> No
     assert [client.get(p, headers=jury).status_code for p in paths] == [404, 404]
     _seat_jury_on_session_one(client, world)
     assert [client.get(p, headers=jury).status_code for p in paths] == [200, 200]
+
+
+def test_an_unseated_jury_member_cannot_sign_nor_learn_whether_a_pv_exists(served) -> None:
+    client, world = served
+    signatures = f"/api/sessions/{world.session_id}/pv-signatures"
+    body = {"number": 1, "sha256": "0" * 64}
+    before = client.post(signatures, headers=_as(world, JURY), json=body)
+    # No seat: refused before the PV is looked up, so the answer never depends on the PV.
+    assert (before.status_code, before.json()["error"]) == (404, "SessionNotFound")
+    _seat_jury_on_session_one(client, world)
+    seated = client.post(signatures, headers=_as(world, JURY), json=body)
+    assert seated.status_code == 404 and seated.json()["error"] != "SessionNotFound"
