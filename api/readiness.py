@@ -8,10 +8,10 @@ from urllib.parse import urlsplit
 
 from portfolio.application.app import PortfolioApp
 from storage.eventstore import check_event_store
+from storage.factory import check_blob_store
 from storage.settings import Settings
 
 PROBE_TIMEOUT = 2.0
-NO_SUCH_BLOB = "0" * 64
 
 
 def _event_store(app: PortfolioApp, settings: Settings) -> None:
@@ -19,7 +19,7 @@ def _event_store(app: PortfolioApp, settings: Settings) -> None:
 
 
 def _blob_store(app: PortfolioApp, settings: Settings) -> None:
-    app.blobs.exists(NO_SUCH_BLOB)
+    check_blob_store(settings)  # writable folder / reachable bucket, not just "answers"
 
 
 def _broker(app: PortfolioApp, settings: Settings) -> None:

@@ -56,3 +56,14 @@ def test_openapi_and_docs_are_served(sqlite_settings: Settings) -> None:
     assert spec.status_code == 200 and spec.json()["openapi"].startswith("3.")
     assert "bearer" in str(spec.json()["components"]["securitySchemes"]).lower()
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+
+
+def test_a_blob_folder_that_cannot_take_files_makes_it_unready(sqlite_settings: Settings) -> None:
+    portfolio = build_app(sqlite_settings)
+    blocked = sqlite_settings.data_dir / "not-a-folder"
+    blocked.write_text("a file where the blob folder should be")
+    settings = sqlite_settings.model_copy(update={"data_dir": blocked})
+    with TestClient(create_app(settings, portfolio)) as client:
+        ready = client.get("/readyz")
+    assert ready.status_code == 503
+    assert ready.json()["checks"]["blob_store"].startswith("unavailable")
