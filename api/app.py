@@ -19,7 +19,7 @@ from api.logs import install_access_log_redaction
 from api.routes import ROUTERS
 from portfolio.application.app import PortfolioApp
 from portfolio.application.throttle import WindowThrottle
-from storage.settings import Settings
+from config import Settings
 
 if TYPE_CHECKING:
     from pipeline.jobs.worker import WorkerHandle
@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None, portfolio: PortfolioApp | None 
     """Build the API over `portfolio` (default: built from `settings` by the bootstrap)."""
     settings = settings or Settings()
     if portfolio is None:
-        from storage.bootstrap import build_app
+        from bootstrap import build_app
 
         portfolio = build_app(settings)
 

@@ -21,7 +21,7 @@ from portfolio.application.accounts import AccountInfo
 from portfolio.application.app import PortfolioApp
 from portfolio.domain.account import Role
 from portfolio.errors import CandidateNotFound, Forbidden, NotFound, Unauthenticated
-from storage.settings import Settings
+from config import Settings
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 bearer_scheme = HTTPBearer(auto_error=False, description="Personal API token (pat_…)")

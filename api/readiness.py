@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from portfolio.application.app import PortfolioApp
 from storage.eventstore import check_event_store
 from storage.factory import check_blob_store
-from storage.settings import Settings
+from config import Settings
 
 PROBE_TIMEOUT = 2.0
 

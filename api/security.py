@@ -20,7 +20,7 @@ from uuid import UUID
 
 from fastapi import Response
 
-from storage.settings import Settings
+from config import Settings
 
 SESSION_COOKIE = "portfolio_session"
 CSRF_COOKIE = "portfolio_csrf"

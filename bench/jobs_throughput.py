@@ -16,8 +16,8 @@ from pathlib import Path
 from uuid import uuid4
 
 from pipeline.jobs.worker import start_worker
-from storage.bootstrap import build_app
-from storage.settings import Settings
+from bootstrap import build_app
+from config import Settings
 from tests.jobs_support import purge_remote, sqlite_app, trivial_feed
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"

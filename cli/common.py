@@ -18,8 +18,8 @@ import typer
 from portfolio.application.app import PortfolioApp
 from portfolio.domain.account import account_id_for
 from portfolio.errors import AlreadyExists, InvalidInput
-from storage.bootstrap import build_app
-from storage.settings import Settings
+from bootstrap import build_app
+from config import Settings
 
 Actor = Annotated[
     str | None, typer.Option(help="Who acts (recorded in every event); default cli:<login>.")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from storage.settings import Settings
+from config import Settings
 
 
 def serve(

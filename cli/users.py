@@ -15,7 +15,7 @@ from cli.errors import exits_on_error
 from portfolio.application.accounts import Invitation
 from portfolio.application.app import PortfolioApp
 from portfolio.domain.account import Role
-from storage.settings import Settings
+from config import Settings
 
 user_app = typer.Typer(no_args_is_help=True, help="Accounts: administrators and invitations.")
 

@@ -19,8 +19,8 @@ from cli.errors import exits_on_error
 from pipeline.jobs.dispatcher import recheck
 from pipeline.jobs.processing import upload_feed
 from pipeline.jobs.worker import start_worker
-from storage.bootstrap import build_app
-from storage.settings import Settings
+from bootstrap import build_app
+from config import Settings
 
 log = logging.getLogger("portfolio.worker")
 

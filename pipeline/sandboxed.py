@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from pipeline.model import Document
 from pipeline.sandbox import extract_in_sandbox
-from storage.settings import Settings
+from config import Settings
 
 
 def sandboxed_extractor(settings: Settings) -> Callable[[bytes, str], Document]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pipeline.sandboxed import sandboxed_extractor
-from storage.settings import Settings
+from config import Settings
 
 EXTENSIONS = {
     "application/pdf": "pdf",

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 
 from portfolio.errors import StorageUnavailable
-from storage.settings import Settings
+from config import Settings
 
 SQLITE_EVENTS_TABLE = "stored_events"  # eventsourcing.sqlite uses one name for every app
 GUARD_FUNCTION = "refuse_stored_event_change"

@@ -15,7 +15,7 @@ from storage.eventstore import (
     translate_store_errors,
 )
 from storage.keytables import KeyTable, PostgresKeyTable, SqliteKeyTable
-from storage.settings import Settings
+from config import Settings
 from storage.vault import KeyVault
 
 __all__ = [

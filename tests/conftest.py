@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
-from storage.settings import Settings
+from config import Settings
 from tests.services import IN_CI, reachable, require
 
 PG_HOST, PG_PORT = "127.0.0.1", 5432

@@ -17,7 +17,7 @@ from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
 from pipeline.jobs.dispatcher import JobFeed
-from storage.settings import Settings
+from config import Settings
 
 
 class Upload(Aggregate):

@@ -13,7 +13,7 @@ from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
 from dramatiq.common import dq_name
 
-from storage.settings import Settings
+from config import Settings
 
 # A Redis worker that stops heart-beating for this long is dead: its unacknowledged messages go
 # back to the queue at the next maintenance, which runs on `settings.redis_maintenance_chance`

@@ -24,7 +24,7 @@ from pipeline.rejections import DocumentRejected
 from portfolio.application.views import ProductionView, VersionInfo
 from portfolio.domain.production import Production
 from portfolio.errors import ProductionNotFound
-from storage.settings import Settings
+from config import Settings
 
 log = logging.getLogger(__name__)
 ACTOR = "pipeline"  # who the recorded events and the read audit name

@@ -17,7 +17,7 @@ from pipeline.jobs.actors import PipelineActors, VersionService, declare_actors
 from pipeline.jobs.broker import build_broker, is_durable, is_idle
 from pipeline.jobs.dispatcher import Dispatcher, JobFeed
 from pipeline.jobs.position import DispatchPosition
-from storage.settings import Settings
+from config import Settings
 
 WORKER_TIMEOUT_MS = 500  # how long a consumer blocks on an empty queue; bounds stop()
 

@@ -15,8 +15,8 @@ import uvicorn
 from api.app import create_app
 from api.logs import ACCESS_LOGGER, REDACTED, RedactSecrets, redact
 from portfolio.domain.account import Role
-from storage.bootstrap import build_app
-from storage.settings import Settings
+from bootstrap import build_app
+from config import Settings
 from tests.e2e.serving import free_port
 
 

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import positive_data_acceptance
 
 from api.app import create_app
-from storage.bootstrap import build_app
-from storage.settings import Settings
+from bootstrap import build_app
+from config import Settings
 from tests.e2e.serving import served
 from tests.integration.access import ADMIN, CANDIDATE, build_world
 

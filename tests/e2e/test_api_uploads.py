@@ -18,8 +18,8 @@ from api.files import SNIFF_HEAD
 from api.limits import ENVELOPE_BYTES
 from portfolio.application.app import PortfolioApp
 from portfolio.domain.account import Role
-from storage.bootstrap import build_app
-from storage.settings import Settings
+from bootstrap import build_app
+from config import Settings
 from tests.e2e.serving import served
 
 LIMIT = 256 * 1024

@@ -14,8 +14,8 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from pipeline.extract import extract_document
 from portfolio.application.assessment import situation_grid
-from storage.bootstrap import build_app
-from storage.settings import Settings
+from bootstrap import build_app
+from config import Settings
 from tests.integration.access import ADMIN, ASSESSOR, JURY, PDF, World, build_world
 
 E1_FILE = (

@@ -11,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from storage.bootstrap import build_app
-from storage.settings import Settings
+from bootstrap import build_app
+from config import Settings
 from tests.integration.access import ASSESSOR, AUDITOR, CANDIDATE, PDF, World, build_world
 
 PDF_V2 = PDF.replace(b"<< >> endobj", b"<< /V 2 >> endobj", 1)

@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.security import CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE
 from portfolio.application.app import PortfolioApp
-from storage.bootstrap import build_app
-from storage.settings import Settings
+from bootstrap import build_app
+from config import Settings
 
 ADMIN, PASSWORD = "root@example.org", "root-password-123"
 

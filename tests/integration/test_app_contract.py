@@ -21,7 +21,7 @@ from portfolio.errors import (
     EmptyUpload,
     SubjectErased,
 )
-from storage.bootstrap import build_app
+from bootstrap import build_app
 from tests.unit.evidence_support import T0, FakeClock
 
 LIMIT = 64 * 1024

@@ -20,7 +20,7 @@ from storage.eventstore import (
     protect_event_tables,
     translate_store_errors,
 )
-from storage.settings import Settings
+from config import Settings
 
 
 class Note(Aggregate):

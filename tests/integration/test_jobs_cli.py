@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.bootstrap import build_app
+from bootstrap import build_app
 from tests.jobs_support import purge_remote, remote_settings, wait_until
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
@@ -83,7 +83,7 @@ def _wait_or_explain(worker: subprocess.Popen, predicate) -> None:
 
 
 def test_the_inprocess_worker_rechecks_without_duplicating_reports(tmp_path):
-    from storage.settings import Settings
+    from config import Settings
 
     settings = Settings(data_dir=tmp_path, broker="inprocess")
     app = build_app(settings)

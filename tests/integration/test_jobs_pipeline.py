@@ -18,8 +18,8 @@ from pipeline.jobs.worker import start_worker
 from pipeline.report import PIPELINE_VERSION
 from portfolio.domain import ids
 from portfolio.domain.production import Production
-from storage.bootstrap import build_app
-from storage.settings import Settings
+from bootstrap import build_app
+from config import Settings
 from tests.jobs_support import purge_remote, remote_settings, wait_until
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"

@@ -14,7 +14,7 @@ import pytest
 from pipeline.jobs.position import DispatchPosition
 from pipeline.jobs.processing import upload_feed
 from pipeline.jobs.worker import start_worker
-from storage.bootstrap import build_app
+from bootstrap import build_app
 from tests.jobs_support import purge_remote, remote_settings, wait_until
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"

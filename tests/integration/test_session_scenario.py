@@ -31,7 +31,7 @@ from portfolio.errors import (
     PVHashMismatch,
 )
 from portfolio.referential import load_referential
-from storage.bootstrap import build_app
+from bootstrap import build_app
 
 SITUATIONS = ("E1", "E2", "ORAL_NEGOTIATION", "E3", "E3_ORAL")
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"

@@ -7,7 +7,7 @@ from uuid import UUID, uuid4
 from portfolio.application.app import PortfolioApp
 from portfolio.application.assessment import situation_grid
 from portfolio.application.memory import MemoryBlobStore, MemoryVault
-from reports import render_pv
+from rendering import render_pv
 from tests.unit.evidence_support import POPO, FakeClock, pdf
 
 SITUATIONS = ("E1", "E2", "ORAL_NEGOTIATION", "E3", "E3_ORAL")

@@ -11,7 +11,7 @@ from pydantic import SecretStr
 
 from api import security
 from api.files import MAX_NAME, safe_filename
-from storage.settings import Settings
+from config import Settings
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 FORBIDDEN = {
     # package: top-level modules it must never import
-    "portfolio": {"api", "cli", "pipeline", "storage", "reports", "fastapi", "minio", "dramatiq"},
+    "portfolio": {"api", "cli", "pipeline", "storage", "rendering", "fastapi", "minio", "dramatiq"},
     "pipeline": {"api", "cli"},
     "storage": {"api", "cli"},
-    "reports": {"api", "cli", "storage"},
+    "rendering": {"api", "cli", "storage"},
 }
 
 

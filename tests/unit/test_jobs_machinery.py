@@ -13,7 +13,7 @@ from pipeline.jobs.dispatcher import Dispatcher, recheck
 from pipeline.jobs.position import DispatchPosition
 from pipeline.jobs.worker import start_inprocess_worker, start_worker
 from portfolio.errors import InvalidInput, StorageUnavailable
-from storage.settings import Settings
+from config import Settings
 from tests.jobs_support import TrivialService, sqlite_app, trivial_feed, wait_until
 
 

@@ -12,7 +12,7 @@ from pipeline.model import Document, Section
 from pipeline.rejections import DocumentRejected
 from portfolio.domain import ids
 from portfolio.errors import ProductionNotFound, SubjectErased
-from storage.settings import Settings
+from config import Settings
 from tests.unit.evidence_support import enrolled, make_app
 
 REFERENTIAL = SimpleNamespace(version="ref-test")

@@ -16,7 +16,7 @@ from portfolio.errors import (
     PVRegenerationMismatch,
     RationaleRequired,
 )
-from reports import render_pv
+from rendering import render_pv
 from tests.unit.assessment_support import jury_app, scored_candidate, seated_jury, session_with
 
 

@@ -8,7 +8,7 @@ import zipfile
 import docx
 import pdfplumber
 
-from reports import render_pv
+from rendering import render_pv
 
 CONTENT = {
     "title": "Chargé·e du développement commercial",

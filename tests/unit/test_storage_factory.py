@@ -8,7 +8,7 @@ from storage.blobs import LocalBlobStore, S3BlobStore
 from storage.eventstore import event_store_env, events_table_names
 from storage.factory import build_blob_store, build_key_table, build_vault
 from storage.keytables import PostgresKeyTable, SqliteKeyTable
-from storage.settings import Settings
+from config import Settings
 
 
 @pytest.fixture

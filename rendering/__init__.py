@@ -4,6 +4,6 @@ Rendering is deterministic: the same content gives the same bytes, so a PV of an
 session can be regenerated from its events and checked against the signed hash.
 """
 
-from reports.pv import render_pv, render_pv_docx, render_pv_pdf
+from rendering.pv import render_pv, render_pv_docx, render_pv_pdf
 
 __all__ = ["render_pv", "render_pv_docx", "render_pv_pdf"]

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from pipeline.section_texts import section_text_provider
 from portfolio.application.app import PortfolioApp, utc_now
-from reports import render_pv
+from rendering import render_pv
 from storage.factory import (
     build_blob_store,
     build_vault,
@@ -19,7 +19,7 @@ from storage.factory import (
     protect_event_tables,
     translate_store_errors,
 )
-from storage.settings import Settings
+from config import Settings
 
 
 def build_app(settings: Settings, clock: Callable[[], datetime] = utc_now) -> PortfolioApp:

@@ -16,7 +16,7 @@ from typing import Any
 from docx import Document
 from fpdf import FPDF
 
-from reports.layout import Block, layout
+from rendering.pv_layout import Block, layout
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 LATIN1 = str.maketrans(
