@@ -48,6 +48,17 @@ class ReferentialInvalid(PortfolioError):
     """Raised when the referential data file is malformed or contradicts itself."""
 
 
+class UnknownReferentialVersion(InvalidInput):
+    """Raised when a session names a referential version the system does not hold."""
+
+    def __init__(self, version: str, known: tuple[str, ...]) -> None:
+        super().__init__(
+            f"unknown referential version {version!r}; valid versions: {', '.join(known)}"
+        )
+        self.version = version
+        self.known = known
+
+
 class AlreadyExists(Conflict):
     """Raised when creating a session or candidate whose deterministic id is already taken."""
 

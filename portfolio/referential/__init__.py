@@ -1,6 +1,7 @@
-"""The certification referential (blocs, competencies, criteria, evaluation situations) as data."""
+"""The certification referential (blocs, competencies, criteria, evaluation situations) as data,
+held by version behind the `Referentials` port."""
 
-from portfolio.referential.loader import load_referential
+from portfolio.referential.loader import load_referential, parse_referential
 from portfolio.referential.model import (
     Activity,
     Bloc,
@@ -12,6 +13,8 @@ from portfolio.referential.model import (
     RequiredElement,
     Situation,
 )
+from portfolio.referential.versions import HeldReferentials, PackagedReferentials, Referentials
+from portfolio.referential.vocabulary import Vocabulary
 
 __all__ = [
     "Activity",
@@ -19,9 +22,14 @@ __all__ = [
     "Competency",
     "Criterion",
     "ElementPart",
+    "HeldReferentials",
     "Internship",
+    "PackagedReferentials",
     "Referential",
+    "Referentials",
     "RequiredElement",
     "Situation",
+    "Vocabulary",
     "load_referential",
+    "parse_referential",
 ]

@@ -1,10 +1,13 @@
-"""Read `referential.yaml` into the typed model, refusing anything malformed or inconsistent."""
+"""Read a referential YAML file into the typed model, refusing anything malformed or inconsistent.
+
+`load_referential` reads one file each time it is called; the application reaches referentials
+through the `Referentials` port (`portfolio.referential.versions`), which loads each version once.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,14 +32,17 @@ DEFAULT_FILE = "referential.yaml"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: 7x faster
 
 
-@cache
 def load_referential(path: str | Path | None = None) -> Referential:
-    """Load and validate a referential (the packaged one by default); cached per path."""
-    raw = _read_bytes(path)
+    """Load and validate a referential (the packaged `referential.yaml` by default)."""
+    return parse_referential(_read_bytes(path), str(path or DEFAULT_FILE))
+
+
+def parse_referential(raw: bytes, source: str) -> Referential:
+    """Parse and validate the bytes of a referential file (`source` names it in errors)."""
     try:
         data = yaml.load(raw, Loader=_Loader)  # a safe loader
     except yaml.YAMLError as exc:
-        raise ReferentialInvalid(f"referential is not valid YAML: {exc}") from None
+        raise ReferentialInvalid(f"referential {source} is not valid YAML: {exc}") from None
     referential = build(_mapping(data, "referential"), hashlib.sha256(raw).hexdigest())
     validate(referential)
     return referential
@@ -117,6 +123,7 @@ def _situation(data: Any) -> Situation:
         internship=_internship(internship, sid) if internship is not None else None,
         jury=_strs(data, "jury", sid) if "jury" in data else (),
         defends=_opt_str(data, "defends", sid),
+        aliases=_strs(data, "aliases", sid) if "aliases" in data else (),
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from functools import cached_property
 from typing import Any
 
-from portfolio.errors import NotFound
+from portfolio.errors import NotFound, UnknownProductionCode, UnknownSituation
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,12 @@ class Situation:
     internship: Internship | None = None
     jury: tuple[str, ...] = ()
     defends: str | None = None
+    aliases: tuple[str, ...] = ()  # other names people use for it (an old code, a spelling)
+
+    @property
+    def written(self) -> bool:
+        """A written production the candidate uploads (E1, E2, E3), not an oral."""
+        return self.production is not None
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,37 @@ class Referential:
     def productions(self) -> tuple[str, ...]:
         """Ids of the written productions (E1, E2, E3)."""
         return tuple(s.production for s in self.situations if s.production)
+
+    @property
+    def bloc_numbers(self) -> tuple[int, ...]:
+        """The blocs a candidate must acquire for the title, in order."""
+        return tuple(b.number for b in self.blocs)
+
+    @cached_property
+    def _situation_names(self) -> dict[str, str]:
+        names = {s.id.upper(): s.id for s in self.situations}
+        names |= {alias.upper(): s.id for s in self.situations for alias in s.aliases}
+        return names
+
+    def situation_id(self, code: str) -> str:
+        """The canonical id of a situation named by its id or an alias, in any case."""
+        found = self._situation_names.get(code.strip().upper())
+        if found is None:
+            known = ", ".join(s.id for s in self.situations)
+            raise UnknownSituation(f"unknown situation {code!r}; expected one of {known}")
+        return found
+
+    def production_code(self, code: str) -> str:
+        """The canonical code of a written production (" e3 " -> "E3"), in any case."""
+        canonical = code.strip().upper()
+        if canonical not in self.productions:
+            known = ", ".join(self.productions)
+            raise UnknownProductionCode(f"unknown production {code!r}; expected one of {known}")
+        return canonical
+
+    def criteria_of(self, situation: str) -> tuple[str, ...]:
+        """The criteria (CR…) an assessor scores in one situation, in referential order."""
+        return tuple(c.criterion.code for c in self.competencies_for(self.situation_id(situation)))
 
     def competency(self, code: str) -> Competency:
         """The competency with this code; NotFound otherwise."""

@@ -17,6 +17,9 @@ def validate(ref: Referential) -> None:
     _unique("activity code", (a.code for b in ref.blocs for a in b.activities))
     _unique("competency code", (c.code for b in ref.blocs for c in b.competencies))
     _unique("situation id", (s.id for s in ref.situations))
+    _unique(
+        "situation id or alias", (n.upper() for s in ref.situations for n in (s.id, *s.aliases))
+    )
     _unique("element id", (e.id for s in ref.situations for e in s.elements))
     _check_codes(ref)
     for situation in ref.situations:

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from portfolio.errors import PortfolioError, ReferentialInvalid
-from portfolio.referential import load_referential
+from portfolio.referential import PackagedReferentials, load_referential
 
 PACKAGED = resources.files("portfolio.referential").joinpath("referential.yaml")
 
@@ -37,8 +37,10 @@ def test_packaged_file_loads_with_its_fingerprint() -> None:
     assert ref.version == "cdc-2024.1"
 
 
-def test_loading_is_cached_per_path() -> None:
-    assert load_referential() is load_referential()
+def test_each_version_is_loaded_once_per_referentials_port() -> None:
+    referentials = PackagedReferentials()
+    version = referentials.current().version
+    assert referentials.get(version) is referentials.get(version)
 
 
 def test_a_copy_loads_to_an_equal_referential(tmp_path: Path) -> None:
