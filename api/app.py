@@ -1,7 +1,8 @@
-"""`create_app(settings)`: the HTTP composition root. Nothing happens at import time.
+"""`create_app(settings)`: the HTTP edge over one `Portfolio`. Nothing happens at import time.
 
-One PortfolioApp per process, built here from the settings and kept on `app.state`; routes are
-plain `def` functions (FastAPI runs them in its thread pool around the synchronous store).
+One Portfolio per process, built by the composition root (`bootstrap.build`) and kept on
+`app.state`; routes are plain `def` functions (FastAPI runs them in its thread pool around the
+synchronous store). The routers' path and body patterns come from the referentials held.
 """
 
 from __future__ import annotations
@@ -9,29 +10,17 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 
+import bootstrap
 from api import errors
 from api.limits import BodyLimit
 from api.logs import install_access_log_redaction
-from api.routes import ROUTERS
-from portfolio.application.app import PortfolioApp
-from portfolio.application.throttle import WindowThrottle
+from api.routes import routers
 from config import Settings
-
-if TYPE_CHECKING:
-    from pipeline.jobs.worker import WorkerHandle
-
-
-def start_embedded_worker(portfolio: PortfolioApp, settings: Settings) -> WorkerHandle | None:
-    """Embedded default: uploads are checked inside the service (brokers: `portfolio worker`)."""
-    if settings.broker != "inprocess" or not settings.inprocess_worker:
-        return None
-    from pipeline.jobs.worker import start_inprocess_worker
-
-    return start_inprocess_worker(portfolio, settings)
+from portfolio.application.throttle import WindowThrottle
+from portfolio.referential import Vocabulary
 
 
 def address_throttle(settings: Settings) -> WindowThrottle:
@@ -43,21 +32,20 @@ def address_throttle(settings: Settings) -> WindowThrottle:
     )
 
 
-def create_app(settings: Settings | None = None, portfolio: PortfolioApp | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, portfolio: bootstrap.Portfolio | None = None
+) -> FastAPI:
     """Build the API over `portfolio` (default: built from `settings` by the bootstrap)."""
     settings = settings or Settings()
-    if portfolio is None:
-        from bootstrap import build_app
-
-        portfolio = build_app(settings)
+    held = portfolio or bootstrap.build(settings)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        worker = start_embedded_worker(portfolio, settings)
+        worker = bootstrap.start_embedded_worker(settings, held)
         yield
         if worker is not None:
             worker.stop()
-        portfolio.close()  # release the event store's connections on shutdown
+        held.close()  # release the event store's connections on shutdown
 
     app = FastAPI(
         lifespan=lifespan,
@@ -68,10 +56,11 @@ def create_app(settings: Settings | None = None, portfolio: PortfolioApp | None 
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.portfolio = portfolio
+    app.state.portfolio = held
+    app.state.probes = bootstrap.readiness(settings)
     app.state.address_throttle = address_throttle(settings)
     errors.install(app)
-    for router in ROUTERS:
+    for router in routers(Vocabulary.of(held.referentials)):
         app.include_router(router, responses=errors.PROBLEM_RESPONSES)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
     install_access_log_redaction()  # activation links carry ?token=

@@ -12,9 +12,6 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict
 
-# Evaluation situations, as the referential names them (old aliases still accepted).
-SITUATION_PATTERN = "^(E1|E2|E3|ORAL_NEGOTIATION|E3_ORAL|C2\\.1\\.4\\.1|E3-ORAL)$"
-
 
 class Out(BaseModel):
     model_config = ConfigDict(from_attributes=True)

@@ -16,6 +16,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID
 
 from fastapi import Response
@@ -57,7 +58,11 @@ def open_session(settings: Settings, response: Response, account_id: UUID) -> Br
     payload = f"{account_id.hex}.{issued}.{nonce}"
     value = f"{payload}.{_sign(settings, payload)}"
     csrf = _csrf_for(settings, nonce)
-    common = {"max_age": SESSION_SECONDS, "secure": settings.behind_tls, "samesite": "strict"}
+    common: dict[str, Any] = {
+        "max_age": SESSION_SECONDS,
+        "secure": settings.behind_tls,
+        "samesite": "strict",
+    }
     response.set_cookie(SESSION_COOKIE, value, httponly=True, path="/", **common)
     response.set_cookie(CSRF_COOKIE, csrf, httponly=False, path="/", **common)
     return BrowserSession(account_id, _as_datetime(issued), csrf)

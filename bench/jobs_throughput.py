@@ -15,10 +15,9 @@ import time
 from pathlib import Path
 from uuid import uuid4
 
-from pipeline.jobs.worker import start_worker
-from bootstrap import build_app
+import bootstrap
 from config import Settings
-from tests.jobs_support import purge_remote, sqlite_app, trivial_feed
+from tests.jobs_support import purge_remote, sqlite_app, start_trivial_worker, trivial_feed
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 DOCUMENT = "E1_FONTAINE_Lea_MaisonVerdier.docx"
@@ -32,7 +31,7 @@ def noop_rate(kind: str, messages: int, data_dir: str) -> float:
     )
     done = threading.Semaphore(0)
     app = sqlite_app(f"{data_dir}/noop-{tag}.sqlite3")
-    handle = start_worker(
+    handle = start_trivial_worker(
         app, settings, service=lambda *_: done.release(), feed=trivial_feed(), dispatch=False
     )
     try:
@@ -50,18 +49,21 @@ def noop_rate(kind: str, messages: int, data_dir: str) -> float:
 def check_rate(documents: int, data_dir: str) -> tuple[float, float]:
     """Real checks/min on the in-process set-up, and this process's peak RSS in MiB."""
     settings = Settings(data_dir=data_dir, broker="inprocess", dispatch_poll_seconds=0.05)
-    app = build_app(settings)
-    session = app.open_session("RNCP38700", "2024", "bench", "bench")
+    app = bootstrap.build(settings)
+    version = app.referentials.current().version
+    session = app.sessions.open_session("RNCP38700", version, "bench", "bench")
     data = (CORPUS / DOCUMENT).read_bytes()
-    handle = start_worker(app, settings)
+    handle = bootstrap.build_worker(settings, app)
     try:
         started = time.perf_counter()
         candidates = []
         for i in range(documents):
-            c = app.add_candidate(session, f"B-{i}", "Bench", "b@example.org", "formation", "b")
-            app.upload(c, "E1", io.BytesIO(data), DOCUMENT, "", "bench")
+            c = app.sessions.add_candidate(
+                session, f"B-{i}", "Bench", "b@example.org", "formation", "b"
+            )
+            app.evidence.upload(c, "E1", io.BytesIO(data), DOCUMENT, "", "bench")
             candidates.append(c)
-        while not all(app.production(c, "E1").checks for c in candidates):
+        while not all(app.evidence.production(c, "E1").checks for c in candidates):
             time.sleep(0.1)
         elapsed = time.perf_counter() - started
     finally:

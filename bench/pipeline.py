@@ -77,14 +77,17 @@ def _peak_mb() -> float:
 
 
 def bench_sandboxed(referential) -> None:
-    """The deployed path: extraction in the sandbox child, the check in this process."""
-    from pipeline.checker import check_file
+    """The deployed path (`pipeline.run.run`): sandboxed extraction, the check in this process."""
+    from pipeline.run import Limits, run
+
+    def checked(name: str) -> dict:
+        return run((CORPUS / name).read_bytes(), name, Limits(), referential).report
 
     for name in (LONG_PDF, LONG_DOCX):
-        seconds, report = _best(lambda n=name: check_file(CORPUS / n, None, referential))
+        seconds, report = _best(lambda n=name: checked(n))
         words = report["word_count"]
         print(
-            f"{name}: check_file (sandboxed extraction) {seconds * 1000:.0f} ms "
+            f"{name}: run (sandboxed extraction) {seconds * 1000:.0f} ms "
             f"-> {words / seconds:,.0f} words/s"
         )
     print(f"peak RSS, checking process (model loaded): {_peak_mb():.0f} MB (target < 600 MB)")

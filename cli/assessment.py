@@ -1,7 +1,7 @@
 """`portfolio assess …`: assignments, conflicts, annotations, scores, sign-off, moderation.
 
-Accounts are named by login (or account id); candidates by id. Each command parses, calls
-PortfolioApp and prints; domain errors become exit codes in `cli/errors.py`.
+Accounts are named by login (or account id); candidates by id. Each command parses, calls one
+service of the Portfolio and prints; domain errors become exit codes in `cli/errors.py`.
 """
 
 from __future__ import annotations
@@ -13,29 +13,41 @@ from typing import Annotated
 import typer
 
 from cli.common import (
+    VOCABULARY,
     Account,
     Actor,
     Candidate,
     ExistingFile,
     account,
     actor_name,
+    open_portfolio,
     parse_id,
-    portfolio_app,
 )
 from cli.errors import exits_on_error
-from portfolio.application.assessment import situation_grid
+from portfolio.application.grids import situation_grid
+from portfolio.referential import PackagedReferentials
 
 assess_app = typer.Typer(no_args_is_help=True, help="Assessment: assign, annotate, score.")
 
-Situation = Annotated[str, typer.Option(help="E1, E2, E3, ORAL_NEGOTIATION or E3_ORAL.")]
-Code = Annotated[str, typer.Option(help="Production code: E1, E2 or E3.")]
+SITUATIONS = VOCABULARY.listing(VOCABULARY.situations)
+Situation = Annotated[str, typer.Option(help=f"Situation: {SITUATIONS}.")]
+Code = Annotated[
+    str, typer.Option(help=f"Production code: {VOCABULARY.listing(VOCABULARY.productions)}.")
+]
 
 
 @assess_app.command("criteria")
 @exits_on_error
-def criteria(situation: Situation) -> None:
+def criteria(
+    situation: Situation,
+    referential_version: Annotated[
+        str | None, typer.Option(help="Referential version (default: the newest held).")
+    ] = None,
+) -> None:
     """The criteria (CR…) of a situation, one per line, and the bloc it evaluates."""
-    bloc, codes = situation_grid(situation)
+    referentials = PackagedReferentials()
+    held = referentials.get(referential_version) if referential_version else None
+    bloc, codes = situation_grid(held or referentials.current(), situation)
     typer.echo(f"bloc {bloc}")
     for code in codes:
         typer.echo(code)
@@ -47,7 +59,7 @@ def assign(
     candidate: Candidate, situation: Situation, assessor: Account, actor: Actor = None
 ) -> None:
     """Assign an assessor to a candidate's situation (again: same id, no twin)."""
-    key = portfolio_app().assign_assessor(
+    key = open_portfolio().assignments.assign_assessor(
         parse_id(candidate, "candidate"), situation, account(assessor), actor_name(actor)
     )
     typer.echo(key)
@@ -63,7 +75,7 @@ def conflict(
     actor: Actor = None,
 ) -> None:
     """Declare a conflict of interest: blocks assignments and jury seats for that candidate."""
-    portfolio_app().declare_conflict(
+    open_portfolio().assignments.declare_conflict(
         account(member), parse_id(candidate, "candidate"), kind, note, actor_name(actor)
     )
     typer.echo("conflict recorded")
@@ -73,7 +85,7 @@ def conflict(
 @exits_on_error
 def assigned(assessor: Account) -> None:
     """List an assessor's assignments (blocked ones marked)."""
-    for view in portfolio_app().assignments_of(account(assessor)):
+    for view in open_portfolio().assignments.assignments_of(account(assessor)):
         state = "" if view.active else "  [blocked: conflict]"
         typer.echo(f"{view.candidate_id}  {view.situation}{state}")
 
@@ -93,7 +105,7 @@ def score(
     ] = None,
 ) -> None:
     """Score one criterion; a change supersedes the previous score and needs --reason."""
-    result = portfolio_app().score_criterion(
+    result = open_portfolio().scoring.score_criterion(
         account(assessor),
         parse_id(candidate, "candidate"),
         situation,
@@ -110,7 +122,7 @@ def score(
 @exits_on_error
 def sign_off(assessor: Account, candidate: Candidate, situation: Situation) -> None:
     """Sign one's assessment of a situation (every criterion scored)."""
-    number = portfolio_app().sign_off(
+    number = open_portfolio().scoring.sign_off(
         account(assessor), parse_id(candidate, "candidate"), situation
     )
     typer.echo(f"signed off (round {number})")
@@ -126,7 +138,7 @@ def notes(
 ) -> None:
     """Attach the assessor's own notes file (e.g. for an oral)."""
     media = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-    digest = portfolio_app().attach_notes(
+    digest = open_portfolio().scoring.attach_notes(
         account(assessor), parse_id(candidate, "candidate"), situation, file.read_bytes(), media
     )
     typer.echo(digest)
@@ -136,7 +148,7 @@ def notes(
 @exits_on_error
 def sheets(viewer: Account, candidate: Candidate, situation: Situation) -> None:
     """Print the sheets the viewer may read (only their own while marking is blind)."""
-    for view in portfolio_app().assessment_sheets(
+    for view in open_portfolio().scoring.assessment_sheets(
         account(viewer), parse_id(candidate, "candidate"), situation
     ):
         state = f"signed off (round {view.sign_offs})" if view.signed_off else "open"
@@ -162,7 +174,7 @@ def annotate(
     criterion: Annotated[str | None, typer.Option(help="Criterion supported.")] = None,
 ) -> None:
     """Annotate a passage of the submitted version."""
-    key = portfolio_app().annotate(
+    key = open_portfolio().annotations.annotate(
         account(assessor),
         parse_id(candidate, "candidate"),
         code,
@@ -188,7 +200,7 @@ def retract(
     reason: Annotated[str, typer.Option(help="Why.")] = "",
 ) -> None:
     """Retract one's annotation (a new event; nothing is deleted)."""
-    portfolio_app().retract_annotation(
+    open_portfolio().annotations.retract(
         account(assessor),
         parse_id(candidate, "candidate"),
         code,
@@ -206,7 +218,7 @@ def export_annotations(
     include_retracted: bool = False,
 ) -> None:
     """Print a production's annotations as W3C Web Annotation JSON-LD."""
-    document = portfolio_app().annotations_jsonld(
+    document = open_portfolio().annotations.jsonld(
         parse_id(candidate, "candidate"), code, include_retracted
     )
     typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
@@ -216,7 +228,10 @@ def export_annotations(
 @exits_on_error
 def discrepancies(candidate: Candidate, situation: Situation) -> None:
     """List criteria where the signed-off assessors disagree."""
-    for found in portfolio_app().discrepancies(parse_id(candidate, "candidate"), situation):
+    found_all = open_portfolio().moderation.discrepancies(
+        parse_id(candidate, "candidate"), situation
+    )
+    for found in found_all:
         values = ", ".join(f"{k}={v}" for k, v in found.values.items())
         typer.echo(f"{found.criterion}: {values}  agreed: {found.agreed or '-'}")
 
@@ -232,7 +247,7 @@ def moderate(
     reasons: Annotated[str, typer.Option(help="The moderator's reasons.")],
 ) -> None:
     """Record the agreed score of a discrepant criterion."""
-    portfolio_app().moderate(
+    open_portfolio().moderation.moderate(
         account(moderator), parse_id(candidate, "candidate"), situation, criterion, value, reasons
     )
     typer.echo("agreed score recorded")

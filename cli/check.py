@@ -14,6 +14,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from cli.common import VOCABULARY
+from portfolio.referential import PackagedReferentials
+
 STATUS_FR = {"present": "présent", "partial": "partiel", "absent": "absent"}
 STATUS_STYLE = {"present": "green", "partial": "yellow", "absent": "red"}
 VERDICT_FR = {"pass": "conforme", "fail": "erroné", "undetermined": "indéterminé"}
@@ -42,15 +45,20 @@ def exit_code(report: dict) -> int:
 def check(
     file: Annotated[Path, typer.Argument(help="DOCX, PDF or XLSX production to check.")],
     production: Annotated[
-        str | None, typer.Option("--production", "-p", help="E1, E2 or E3 (guessed if omitted).")
+        str | None,
+        typer.Option(
+            "--production",
+            "-p",
+            help=f"{VOCABULARY.listing(VOCABULARY.productions)} (guessed if omitted).",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Check a written production: required elements and verifiable figures."""
-    from pipeline.checker import check_file
-    from portfolio.referential import load_referential
+    import bootstrap
+    from config import Settings
 
-    referential = load_referential()
+    referential = PackagedReferentials().current()
     if not file.is_file():
         raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
     if production is not None and production.upper() not in referential.productions:
@@ -58,11 +66,14 @@ def check(
         raise typer.BadParameter(
             f"{production!r} is not one of {allowed}", param_hint="--production"
         )
+    pipeline = bootstrap.build_pipeline(Settings())
     status = Console(stderr=True)
     with status.status(f"Lecture et vérification de {file.name}…", spinner="dots"):
-        report = check_file(file, production.upper() if production else None, referential)
+        data = file.read_bytes()
+        chosen = production.upper() if production else None
+        report = pipeline.run(data, str(file), referential, chosen).report
     if as_json:
-        typer.echo(json.dumps(report, ensure_ascii=False, default=str))
+        typer.echo(json.dumps(report, ensure_ascii=False))
     else:
         render(report, Console())
     raise typer.Exit(exit_code(report))

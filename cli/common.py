@@ -1,7 +1,8 @@
-"""What every command group shares: the app built from `PORTFOLIO_*`, ids and the actor.
+"""What every command group shares: the Portfolio built from `PORTFOLIO_*`, ids and the actor.
 
 Kept in one module so that the evidence, assessment, jury and user commands parse an id, name
 an account or default the actor the same way (and report a bad id with the same exit code).
+The codes named in help texts come from the packaged referentials (`VOCABULARY`).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from uuid import UUID
 
 import typer
 
-from portfolio.application.app import PortfolioApp
+import bootstrap
+from config import Settings
 from portfolio.domain.account import account_id_for
 from portfolio.errors import AlreadyExists, InvalidInput
-from bootstrap import build_app
-from config import Settings
+from portfolio.referential import PackagedReferentials, Vocabulary
+
+VOCABULARY = Vocabulary.of(PackagedReferentials())
 
 Actor = Annotated[
     str | None, typer.Option(help="Who acts (recorded in every event); default cli:<login>.")
@@ -29,9 +32,9 @@ Account = Annotated[str, typer.Option(help="Account login or id.")]
 ExistingFile = Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)]
 
 
-def portfolio_app(settings: Settings | None = None) -> PortfolioApp:
-    """The application wired from `settings` (default: read from the environment)."""
-    return build_app(settings or Settings())
+def open_portfolio(settings: Settings | None = None) -> bootstrap.Portfolio:
+    """The services wired from `settings` (default: read from the environment)."""
+    return bootstrap.build(settings or Settings())
 
 
 def actor_name(actor: str | None) -> str:

@@ -1,7 +1,7 @@
 """Evidence commands: sessions, candidates, uploads, submission, history, erasure, log check.
 
-Each command parses its arguments, calls PortfolioApp (built from `PORTFOLIO_*` settings)
-and prints the result; errors become exit codes in `cli/errors.py`.
+Each command parses its arguments, calls one service of the Portfolio (built from
+`PORTFOLIO_*` settings) and prints the result; errors become exit codes in `cli/errors.py`.
 """
 
 from __future__ import annotations
@@ -13,15 +13,16 @@ from typing import Annotated
 import typer
 
 from cli.common import (
+    VOCABULARY,
     Actor,
     ExistingFile,
     actor_name,
     echoing_existing_id,
+    open_portfolio,
     parse_id,
-    portfolio_app,
 )
 from cli.errors import exits_on_error
-from portfolio.audit.history import Anchor, history, verify_log
+from portfolio.audit.verification import Anchor
 from portfolio.errors import InvalidInput
 
 session_app = typer.Typer(no_args_is_help=True, help="Assessment sessions.")
@@ -29,7 +30,8 @@ candidate_app = typer.Typer(no_args_is_help=True, help="Candidates of a session.
 
 SessionArg = Annotated[str, typer.Argument(help="Session id.")]
 CandidateArg = Annotated[str, typer.Argument(help="Candidate id.")]
-ProductionArg = Annotated[str, typer.Argument(help="Production code: E1, E2 or E3.")]
+PRODUCTIONS = VOCABULARY.listing(VOCABULARY.productions)
+ProductionArg = Annotated[str, typer.Argument(help=f"Production code: {PRODUCTIONS}.")]
 
 
 def _deadlines(pairs: list[str]) -> dict[str, datetime]:
@@ -48,7 +50,12 @@ def _deadlines(pairs: list[str]) -> dict[str, datetime]:
 @exits_on_error
 def session_create(
     listing: Annotated[str, typer.Option(help="RNCP listing number, e.g. RNCP38700.")],
-    referential_version: Annotated[str, typer.Option(help="Version of the referential used.")],
+    referential_version: Annotated[
+        str,
+        typer.Option(
+            help=f"Version of the referential: {VOCABULARY.listing(VOCABULARY.versions)}."
+        ),
+    ],
     label: Annotated[str, typer.Option(help="Session label, e.g. 2026-spring.")],
     deadline: Annotated[
         list[str] | None, typer.Option(help="Upload deadline CODE=ISO-DATETIME (repeatable).")
@@ -63,7 +70,7 @@ def session_create(
 ) -> None:
     """Open an assessment session and print its id (the same listing+label twice: exit 5)."""
     with echoing_existing_id():
-        session_id = portfolio_app().open_session(
+        session_id = open_portfolio().sessions.open_session(
             listing,
             referential_version,
             label,
@@ -81,7 +88,7 @@ def session_create(
 @exits_on_error
 def session_show(session: SessionArg) -> None:
     """Print a session's rules, deadlines and candidates."""
-    view = portfolio_app().session(parse_id(session, "session"))
+    view = open_portfolio().sessions.session(parse_id(session, "session"))
     typer.echo(f"{view.listing} {view.label} (referential {view.referential_version})")
     typer.echo(
         f"scale {view.result_scale}, pass mark {view.pass_mark}, "
@@ -104,7 +111,7 @@ def candidate_add(
 ) -> None:
     """Enrol a candidate and print their id (the same number twice: exit 5 and the id)."""
     with echoing_existing_id():
-        candidate_id = portfolio_app().add_candidate(
+        candidate_id = open_portfolio().sessions.add_candidate(
             parse_id(session, "session"), ref, name, email, route, actor_name(actor)
         )
     typer.echo(candidate_id)
@@ -114,7 +121,7 @@ def candidate_add(
 @exits_on_error
 def candidate_list(session: SessionArg) -> None:
     """List a session's candidates: id, number, route, name."""
-    for view in portfolio_app().list_candidates(parse_id(session, "session")):
+    for view in open_portfolio().sessions.list_candidates(parse_id(session, "session")):
         typer.echo(f"{view.id}  {view.ref}  {view.route}  {view.name}")
 
 
@@ -129,7 +136,7 @@ def upload(
     """Upload a new version of a production (refused after the deadline: exit 5)."""
     declared = media_type or mimetypes.guess_type(file.name)[0] or ""
     with file.open("rb") as stream:
-        info = portfolio_app().upload(
+        info = open_portfolio().evidence.upload(
             parse_id(candidate, "candidate"),
             production,
             stream,
@@ -151,7 +158,7 @@ def submit(
     actor: Actor = None,
 ) -> None:
     """Freeze one version for assessment (only once: a second submission exits 5)."""
-    info = portfolio_app().submit(
+    info = open_portfolio().evidence.submit(
         parse_id(candidate, "candidate"), production, version, actor_name(actor)
     )
     typer.echo(f"{info.code} version {info.version} submitted (sha256 {info.sha256})")
@@ -160,7 +167,7 @@ def submit(
 @exits_on_error
 def show_history(candidate: CandidateArg) -> None:
     """Every event of a candidate and their productions, oldest first, with time and actor."""
-    for entry in history(portfolio_app(), parse_id(candidate, "candidate")):
+    for entry in open_portfolio().audit.history(parse_id(candidate, "candidate")):
         typer.echo(
             f"{entry.at.isoformat()}  {entry.actor}  {entry.event_type}  "
             f"[{entry.aggregate} v{entry.version}]  {entry.description}"
@@ -178,7 +185,7 @@ def erase(
     candidate_id = parse_id(candidate, "candidate")
     if not yes:
         typer.confirm(f"Erase candidate {candidate_id} for good?", abort=True)
-    portfolio_app().erase_candidate(candidate_id, actor_name(actor), reason)
+    open_portfolio().sessions.erase_candidate(candidate_id, actor_name(actor), reason)
     typer.echo(f"candidate {candidate_id} erased")
 
 
@@ -189,7 +196,7 @@ def verify(
     ] = None,
 ) -> None:
     """Replay the whole event log: no gaps, contiguous versions, digest (exit 1 if broken)."""
-    result = verify_log(portfolio_app(), _anchor(anchor) if anchor else None)
+    result = open_portfolio().audit.verify(_anchor(anchor) if anchor else None)
     typer.echo(f"{result.count} events, {result.aggregates} aggregates, log intact")
     if result.gaps:  # PostgreSQL: ids consumed by retried conflicting writes
         typer.echo(f"{len(result.gaps)} id gap(s) from rolled-back writes: {result.gaps[:5]}")

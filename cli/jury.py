@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from cli.common import Account, Actor, Candidate, account, actor_name, parse_id, portfolio_app
+from cli.common import (
+    VOCABULARY,
+    Account,
+    Actor,
+    Candidate,
+    account,
+    actor_name,
+    open_portfolio,
+    parse_id,
+)
 from cli.errors import exits_on_error
 
 jury_app = typer.Typer(no_args_is_help=True, help="Deliberation jury and procès-verbal.")
@@ -16,7 +25,7 @@ jury_app.add_typer(pv_app, name="pv")
 
 Session = Annotated[str, typer.Option(help="Session id.")]
 Pv = Annotated[str, typer.Option("--pv", help="PV id.")]
-Bloc = Annotated[int, typer.Option(help="1, 2 or 3.")]
+Bloc = Annotated[int, typer.Option(help=f"Bloc {VOCABULARY.listing(VOCABULARY.blocs)}.")]
 
 
 @jury_app.command("open")
@@ -29,7 +38,7 @@ def open_(
 ) -> None:
     """Open the session's deliberation."""
     typer.echo(
-        portfolio_app().open_deliberation(
+        open_portfolio().jury.open_deliberation(
             parse_id(session, "session"), date, mode, actor_name(actor)
         )
     )
@@ -46,7 +55,7 @@ def seat(
     actor: Actor = None,
 ) -> None:
     """Seat a jury member."""
-    portfolio_app().seat_member(
+    open_portfolio().jury.seat_member(
         parse_id(session, "session"), account(member), name, capacity, external, actor_name(actor)
     )
     typer.echo("member seated")
@@ -58,7 +67,7 @@ def incident(
     session: Session, text: Annotated[str, typer.Option(help="What happened.")], actor: Actor = None
 ) -> None:
     """Record an incident for the PV."""
-    portfolio_app().record_incident(parse_id(session, "session"), text, actor_name(actor))
+    open_portfolio().jury.record_incident(parse_id(session, "session"), text, actor_name(actor))
     typer.echo("incident recorded")
 
 
@@ -66,7 +75,7 @@ def incident(
 @exits_on_error
 def propose(candidate: Candidate, bloc: Bloc) -> None:
     """Show the system's proposal for a bloc and the final scores behind it."""
-    view = portfolio_app().propose_bloc(parse_id(candidate, "candidate"), bloc)
+    view = open_portfolio().jury.propose_bloc(parse_id(candidate, "candidate"), bloc)
     for key, value in view.finals.items():
         typer.echo(f"  {key}: {value}")
     typer.echo(f"bloc {bloc}: {view.proposal}")
@@ -84,7 +93,7 @@ def decide(
     actor: Actor = None,
 ) -> None:
     """Record the jury's decision for one bloc of one candidate."""
-    view = portfolio_app().decide_bloc(
+    view = open_portfolio().jury.decide_bloc(
         parse_id(session, "session"),
         parse_id(candidate, "candidate"),
         bloc,
@@ -100,10 +109,10 @@ def decide(
 @exits_on_error
 def acquired(ref: Annotated[str, typer.Option(help="The certifier's candidate number.")]) -> None:
     """Blocs a candidate number has acquired across sessions."""
-    app = portfolio_app()
-    for bloc, where in sorted(app.acquired_blocs(ref).items()):
+    jury = open_portfolio().jury
+    for bloc, where in sorted(jury.acquired_blocs(ref).items()):
         typer.echo(f"bloc {bloc}: session {where['session_id']} (PV {where['pv_id']})")
-    typer.echo("title obtained" if app.title_obtained(ref) else "title not obtained")
+    typer.echo("title obtained" if jury.title_obtained(ref) else "title not obtained")
 
 
 def _show(view) -> None:
@@ -115,7 +124,7 @@ def _show(view) -> None:
 @exits_on_error
 def pv_generate(session: Session, actor: Actor = None) -> None:
     """Generate the session's PV (DOCX + PDF) and print its id and sha256 to sign."""
-    _show(portfolio_app().generate_pv(parse_id(session, "session"), actor_name(actor)))
+    _show(open_portfolio().jury.generate_pv(parse_id(session, "session"), actor_name(actor)))
 
 
 @pv_app.command("sign")
@@ -124,7 +133,7 @@ def pv_sign(
     pv: Pv, member: Account, sha256: Annotated[str, typer.Option(help="The PV's sha256.")]
 ) -> None:
     """Sign the PV as one jury member (bound to its sha256)."""
-    _show(portfolio_app().sign_pv(parse_id(pv, "PV"), account(member), sha256))
+    _show(open_portfolio().jury.sign_pv(parse_id(pv, "PV"), account(member), sha256))
 
 
 @pv_app.command("correct")
@@ -133,14 +142,14 @@ def pv_correct(
     pv: Pv, reason: Annotated[str, typer.Option(help="Why.")], actor: Actor = None
 ) -> None:
     """Issue a correcting PV that references a final one."""
-    _show(portfolio_app().correct_pv(parse_id(pv, "PV"), reason, actor_name(actor)))
+    _show(open_portfolio().jury.correct_pv(parse_id(pv, "PV"), reason, actor_name(actor)))
 
 
 @pv_app.command("list")
 @exits_on_error
 def pv_list(session: Session) -> None:
     """The session's PVs, the latest last."""
-    for view in portfolio_app().pvs(parse_id(session, "session")):
+    for view in open_portfolio().jury.pvs(parse_id(session, "session")):
         _show(view)
 
 
@@ -152,7 +161,7 @@ def pv_export(
     fmt: Annotated[str, typer.Option("--format", help="pdf or docx.")] = "pdf",
 ) -> None:
     """Write the stored PV document to a file."""
-    out.write_bytes(portfolio_app().pv_document(parse_id(pv, "PV"), fmt))
+    out.write_bytes(open_portfolio().jury.pv_document(parse_id(pv, "PV"), fmt))
     typer.echo(f"written {out}")
 
 
@@ -160,7 +169,7 @@ def pv_export(
 @exits_on_error
 def pv_verify(pv: Pv) -> None:
     """Regenerate the PV from the events; exit 1 unless it matches byte for byte."""
-    docx, pdf = portfolio_app().regenerate_pv(parse_id(pv, "PV"))
+    docx, pdf = open_portfolio().jury.regenerate_pv(parse_id(pv, "PV"))
     typer.echo(f"PV regenerated identically ({len(docx)} + {len(pdf)} bytes)")
 
 

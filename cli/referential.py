@@ -13,7 +13,12 @@ from rich.text import Text
 
 from cli.errors import exit_code_for
 from portfolio.errors import ReferentialInvalid
-from portfolio.referential import Referential, Situation, load_referential
+from portfolio.referential import (
+    PackagedReferentials,
+    Referential,
+    Situation,
+    load_referential,
+)
 
 referential_app = typer.Typer(no_args_is_help=True, help="The certification referential.")
 
@@ -29,7 +34,7 @@ def show(
 ) -> None:
     """Summarise blocs, competencies and evaluation situations (or dump everything as JSON)."""
     try:
-        ref = load_referential(file)
+        ref = load_referential(file) if file else PackagedReferentials().current()
     except ReferentialInvalid as exc:
         typer.echo(f"invalid referential: {exc}", err=True)
         raise typer.Exit(exit_code_for(exc)) from None

@@ -10,19 +10,18 @@ from typing import Annotated
 
 import typer
 
-from cli.common import actor_name, parse_id, portfolio_app
+from cli.common import actor_name, open_portfolio, parse_id
 from cli.errors import exits_on_error
-from portfolio.application.accounts import Invitation
-from portfolio.application.app import PortfolioApp
-from portfolio.domain.account import Role
 from config import Settings
+from portfolio.application.accounts import Accounts, Invitation
+from portfolio.domain.account import Role
 
 user_app = typer.Typer(no_args_is_help=True, help="Accounts: administrators and invitations.")
 
 
-def _app() -> tuple[PortfolioApp, Settings]:
+def _accounts() -> tuple[Accounts, Settings]:
     settings = Settings()
-    return portfolio_app(settings), settings
+    return open_portfolio(settings).accounts, settings
 
 
 def _link(settings: Settings, invitation: Invitation) -> str:
@@ -42,7 +41,6 @@ def _print_invitation(settings: Settings, invitation: Invitation) -> None:
 @exits_on_error
 def create_admin(
     login: Annotated[str, typer.Option(help="Login (e-mail address)")],
-    name: Annotated[str, typer.Option(help="Display name")] = "Administrator",
     password: Annotated[
         str,
         typer.Option(
@@ -52,11 +50,12 @@ def create_admin(
             envvar="PORTFOLIO_ADMIN_PASSWORD",
             help="At least 10 characters (prompted when not given)",
         ),
-    ] = ...,
+    ],
+    name: Annotated[str, typer.Option(help="Display name")] = "Administrator",
 ) -> None:
     """Create an active administrator with a password (the way in on a fresh install)."""
-    app, _ = _app()
-    account = app.create_administrator(login, name, password, actor_name(None))
+    accounts, _ = _accounts()
+    account = accounts.create_administrator(login, name, password, actor_name(None))
     typer.echo(f"administrator {account.login} created: {account.id}")
 
 
@@ -69,10 +68,10 @@ def invite(
     candidate: Annotated[str | None, typer.Option(help="Candidate id (candidate role)")] = None,
 ) -> None:
     """Invite a person and print their one-time activation link."""
-    app, settings = _app()
+    accounts, settings = _accounts()
     candidate_id = parse_id(candidate, "--candidate") if candidate else None
     _print_invitation(
-        settings, app.invite_account(login, name, role, actor_name(None), candidate_id)
+        settings, accounts.invite_account(login, name, role, actor_name(None), candidate_id)
     )
 
 
@@ -80,9 +79,9 @@ def invite(
 @exits_on_error
 def activation_link(account_id: Annotated[str, typer.Argument(help="Account id")]) -> None:
     """Print a fresh activation link for an account that was never activated."""
-    app, settings = _app()
+    accounts, settings = _accounts()
     _print_invitation(
-        settings, app.reissue_activation(parse_id(account_id, "account id"), actor_name(None))
+        settings, accounts.reissue_activation(parse_id(account_id, "account id"), actor_name(None))
     )
 
 
@@ -90,8 +89,8 @@ def activation_link(account_id: Annotated[str, typer.Argument(help="Account id")
 @exits_on_error
 def list_users() -> None:
     """Every account: id, role, login and state."""
-    app, _ = _app()
-    for account in app.list_accounts():
+    accounts, _ = _accounts()
+    for account in accounts.list_accounts():
         state = "disabled" if account.disabled else "active" if account.active else "invited"
         typer.echo(f"{account.id}  {account.role.value:<13} {state:<8} {account.login}")
 

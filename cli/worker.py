@@ -15,12 +15,11 @@ from typing import Annotated
 
 import typer
 
+import bootstrap
 from cli.errors import exits_on_error
+from config import Settings
 from pipeline.jobs.dispatcher import recheck
 from pipeline.jobs.processing import upload_feed
-from pipeline.jobs.worker import start_worker
-from bootstrap import build_app
-from config import Settings
 
 log = logging.getLogger("portfolio.worker")
 
@@ -50,15 +49,17 @@ def worker(
     settings = Settings()
     if threads is not None:
         settings = settings.model_copy(update={"worker_threads": threads})
-    app = build_app(settings)
+    portfolio = bootstrap.build(settings)
     _warm_up()
-    handle = start_worker(app, settings, dispatch=dispatch)
+    handle = bootstrap.build_worker(settings, portfolio, dispatch=dispatch)
     if recheck_all:
-        sent = recheck(app, handle.actors.send_version, upload_feed())
+        store = portfolio.adapters.store
+        sent = recheck(store, handle.actors.send_version, upload_feed())
         log.info("re-check: %d version(s) enqueued", sent)
     log.info("worker ready: broker=%s queue=%s", settings.broker, settings.jobs_queue)
     _wait_for_signal()
     handle.stop()
+    portfolio.close()
     log.info("worker stopped")
 
 

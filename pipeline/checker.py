@@ -1,14 +1,12 @@
 """Check one document against its production's required elements and verifiable figures.
 
-`check_document` is pure (Document in, CheckReport out); `check_file` adds the untrusted-file
-path: sniff and extract in the sandbox, and turn a rejection into a rejected report.
+`check_document` is pure (Document in, CheckReport out); the untrusted-file path (sniff,
+extract in the sandbox, a rejection as a rejected report) is `pipeline.run.run`.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
-from pathlib import Path
 
 from pipeline.checks.break_even import check_break_even, check_point_mort
 from pipeline.checks.csat import check_csat
@@ -19,7 +17,7 @@ from pipeline.checks.languages import check_reporting_languages, detect_language
 from pipeline.checks.nps import check_nps
 from pipeline.checks.working_days import MINIMUM_DAYS, check_minimum_days, check_working_days
 from pipeline.model import Document
-from pipeline.report import CheckReport, CheckResult, ElementFinding, Rejection
+from pipeline.report import CheckReport, CheckResult, ElementFinding
 from portfolio.errors import NotFound
 
 # Which verification applies to which production, and under which element key it is filed.
@@ -115,29 +113,3 @@ def _section_json(section) -> dict:
         "page_start": section.page_start,
         "page_end": section.page_end,
     }
-
-
-def check_file(path: str | Path, production: str | None = None, referential=None) -> dict:
-    """Sniff, extract in the sandbox and check one file; a rejection gives a rejected report."""
-    from pipeline.rejections import DocumentRejected
-    from pipeline.sandbox import extract_in_sandbox
-    from portfolio.referential import load_referential
-
-    path = Path(path)
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    referential = referential or load_referential()
-    try:
-        doc = extract_in_sandbox(data, path.name)
-    except DocumentRejected as rejected:
-        report = CheckReport(
-            str(path),
-            digest,
-            None,
-            production,
-            "rejected",
-            Rejection(rejected.category.value, rejected.message),
-        )
-        report.referential_version = referential.version
-        return report.to_json()
-    return check_document(doc, production, referential, file=str(path), sha256=digest).to_json()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import resource
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from pipeline.model import Document
@@ -28,6 +29,26 @@ _PRELOAD = (
     "pipeline.extract.pdf",
     "pipeline.extract.xlsx",
 )
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one document may cost: its size, the parse's wall time and address space."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    memory_bytes: int = DEFAULT_MEMORY_BYTES
+
+
+def extract_within(data: bytes, filename: str, limits: Limits) -> Document:
+    """`extract_in_sandbox` under `limits`."""
+    return extract_in_sandbox(
+        data,
+        filename,
+        timeout_s=limits.timeout_s,
+        memory_bytes=limits.memory_bytes,
+        max_bytes=limits.max_bytes,
+    )
 
 
 def extract_in_sandbox(

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pipeline.sandboxed import sandboxed_extractor
-from config import Settings
+from pipeline.sandbox import Limits, extract_within
 
 EXTENSIONS = {
     "application/pdf": "pdf",
@@ -18,13 +17,11 @@ EXTENSIONS = {
 }
 
 
-def section_text_provider(settings: Settings) -> Callable[[bytes, str], dict[str, str]]:
-    """A `(plaintext, media type) -> {section id: text}` function with the settings' limits."""
-
-    extract = sandboxed_extractor(settings)
+def section_text_provider(limits: Limits) -> Callable[[bytes, str], dict[str, str]]:
+    """A `(plaintext, media type) -> {section id: text}` function under the pipeline's limits."""
 
     def section_texts(data: bytes, media_type: str) -> dict[str, str]:
-        document = extract(data, f"evidence.{EXTENSIONS.get(media_type, 'bin')}")
+        document = extract_within(data, f"evidence.{EXTENSIONS.get(media_type, 'bin')}", limits)
         return {section.id: section.own_text() for section in document.all_sections()}
 
     return section_texts

@@ -1,9 +1,13 @@
-"""Decide what a file really is from its bytes, before any parser sees it.
+"""Decide what a file really is from its bytes, before any parser sees it: the one magic-byte table.
 
 The extension is what the candidate claims; the magic bytes are what the file is. Both must
 agree on one of the three accepted formats. Office files are ZIP archives, so their directory
 and XML prologs are checked here too (see `pipeline.zipguard`): these checks are cheap
 and run in the parent process, before the sandboxed parse.
+
+`sniff` verifies a whole file (the pipeline's run and every upload route); `sniff_stream` does
+the same on an upload still in its spooled request file; `media_type` only names what the
+first bytes show, for the evidence record (the application is handed it as a port).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import BinaryIO
 
 from pipeline.model import Format
 from pipeline.rejections import DocumentRejected, RejectionCategory
@@ -25,17 +30,25 @@ UNSUPPORTED_EXTENSIONS = frozenset(
     {".doc", ".dot", ".docm", ".dotx", ".xls", ".xlsm", ".xlsb", ".ods", ".odt", ".odp"}
     | {".ppt", ".pptx", ".rtf", ".pages", ".numbers", ".key", ".txt", ".md", ".html", ".epub"}
 )
-IMAGE_MAGIC = (
-    b"\x89PNG\r\n\x1a\n",
-    b"\xff\xd8\xff",
-    b"GIF87a",
-    b"GIF89a",
-    b"II*\x00",
-    b"MM\x00*",
-    b"BM",
-)
+PDF_MAGIC = b"%PDF-"
+PNG_MAGIC, JPEG_MAGIC = b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"
+IMAGE_MAGIC = (PNG_MAGIC, JPEG_MAGIC, b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*", b"BM")
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+SNIFF_HEAD = 1024 * 1024  # what non-ZIP files are judged on when they arrive as a stream
+
+# Media types recorded with each version: what the leading bytes show.
+MEDIA_TYPES = (
+    (PDF_MAGIC, "application/pdf"),
+    (PNG_MAGIC, "image/png"),
+    (JPEG_MAGIC, "image/jpeg"),
+    (OLE2_MAGIC, "application/x-ole-storage"),
+)
+OOXML_MEDIA_TYPES = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
 
 
 @dataclass(frozen=True)
@@ -73,7 +86,7 @@ def _format_from_magic(data: bytes, extension: str, limits: ZipLimits) -> Format
         return _zip_format(data, limits)
     if head.startswith(OLE2_MAGIC):
         raise _ole2_rejection(data)
-    if b"%PDF-" in data[:1024]:
+    if PDF_MAGIC in data[:1024]:
         return "pdf"
     if head.startswith(IMAGE_MAGIC) or _is_riff_image(head):
         raise DocumentRejected(
@@ -152,3 +165,45 @@ def _check_extension(extension: str, detected: Format) -> None:
             RejectionCategory.WRONG_TYPE,
             f"The extension {extension} does not match a {detected.upper()} document.",
         )
+
+
+def sniff_stream(stream: BinaryIO, filename: str, max_bytes: int) -> Sniffed:
+    """`sniff` for an upload still in its (seekable) request file; the stream is rewound after.
+
+    Office files are ZIP archives whose directory sits at the end, so those are read whole
+    (they are bounded by the upload limit); anything else is judged on its first megabyte.
+    The size is always that of the whole stream.
+    """
+    size = stream.seek(0, io.SEEK_END)
+    stream.seek(0)
+    if size > max_bytes:
+        raise DocumentRejected(
+            RejectionCategory.TOO_LARGE,
+            f"The file is {size / MB:.1f} MB; the limit is {max_bytes / MB:.0f} MB.",
+        )
+    head = stream.read(SNIFF_HEAD)
+    data = head + stream.read() if head.startswith(ZIP_MAGIC) else head
+    stream.seek(0)
+    return sniff(data, filename, max_bytes=max_bytes)
+
+
+def media_type(head: bytes, filename: str) -> str:
+    """Best guess of a file's media type from its leading bytes, so a renamed file is recorded
+    as it is; ZIP containers are told apart by the extension."""
+    for magic, named in MEDIA_TYPES:
+        if head.startswith(magic):
+            return named
+    if head.startswith(ZIP_MAGIC[0]):
+        return OOXML_MEDIA_TYPES.get(PurePath(filename).suffix.lower(), "application/zip")
+    return "text/plain" if _looks_like_text(head) else "application/octet-stream"
+
+
+def _looks_like_text(head: bytes) -> bool:
+    sample = head[:4096]
+    if b"\x00" in sample:
+        return False
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start >= len(sample) - 3  # a character cut by the sample's end
+    return True

@@ -13,8 +13,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 
-from portfolio.errors import StorageUnavailable
 from config import Settings
+from portfolio.errors import StorageUnavailable
 
 SQLITE_EVENTS_TABLE = "stored_events"  # eventsourcing.sqlite uses one name for every app
 GUARD_FUNCTION = "refuse_stored_event_change"

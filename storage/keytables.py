@@ -30,6 +30,27 @@ class KeyTable(Protocol):
     def destroy(self, subject: str) -> None: ...
 
 
+class MemoryKeyTable:
+    """Keys in a dict: the in-memory twin of the SQLite and PostgreSQL tables (same contract
+    tests); the vault over it runs the real AES-GCM code."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, tuple[bytes | None, bool]] = {}
+        self._lock = threading.Lock()
+
+    def insert_if_absent(self, subject: str, key: bytes) -> None:
+        with self._lock:
+            self.rows.setdefault(subject, (key, False))
+
+    def lookup(self, subject: str) -> tuple[bytes | None, bool] | None:
+        with self._lock:
+            return self.rows.get(subject)
+
+    def destroy(self, subject: str) -> None:
+        with self._lock:
+            self.rows[subject] = (None, True)
+
+
 class SqliteKeyTable:
     """Keys in a SQLite file; `secure_delete` overwrites destroyed keys on disk."""
 

@@ -1,7 +1,8 @@
-"""A trivial event-sourced app for testing the job machinery without the real pipeline.
+"""A trivial event store for testing the job machinery without the real pipeline.
 
 `Upload` aggregates record `VersionUploaded(number)`; the `TrivialService` records one
 `Processed(number, pipeline)` per (number, pipeline), like the real processing service.
+`start_trivial_worker` starts the real worker and dispatcher over it.
 """
 
 from __future__ import annotations
@@ -11,13 +12,18 @@ import time
 from collections.abc import Callable
 from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
-from eventsourcing.application import Application
+import dramatiq
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.persistence import IntegrityError
 from eventsourcing.utils import get_topic
 
-from pipeline.jobs.dispatcher import JobFeed
+import bootstrap
 from config import Settings
+from pipeline.jobs.actors import VersionService
+from pipeline.jobs.dispatcher import JobFeed
+from pipeline.jobs.worker import WorkerHandle, start_worker
+from portfolio.application.store import EventStore
+from portfolio.errors import NotFound
 
 
 class Upload(Aggregate):
@@ -40,18 +46,17 @@ class Upload(Aggregate):
         self.results.append((number, pipeline))
 
 
-class TrivialApp(Application):
+class TrivialApp(EventStore):
+    """The event store with two commands of its own: upload a version, read the results."""
+
     def upload(self, key: str) -> tuple[UUID, int]:
-        try:
-            agg = self.repository.get(Upload.create_id(key))
-        except Exception:
-            agg = Upload(key)
+        agg = self.get_or_none(Upload.create_id(key), Upload) or Upload(key)
         agg.upload(agg.uploaded + 1)
         self.save(agg)
         return agg.id, agg.uploaded
 
     def results(self, pid: UUID) -> list[tuple[int, str]]:
-        return list(self.repository.get(pid).results)
+        return list(self.get(pid, Upload, NotFound).results)
 
 
 def trivial_feed() -> JobFeed:
@@ -71,7 +76,7 @@ class TrivialService:
         with self._lock:
             self.calls += 1
         for _ in range(5):
-            agg = self.app.repository.get(pid)
+            agg = self.app.get(pid, Upload, NotFound)
             if (number, self.pipeline) in agg.results:
                 return
             time.sleep(self.delay_s)
@@ -87,6 +92,26 @@ def sqlite_app(path: str) -> TrivialApp:
     env = {"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": path}
     env["CREATE_TABLE"] = "y"
     return TrivialApp(env=env)
+
+
+def start_trivial_worker(
+    app: TrivialApp,
+    settings: Settings,
+    *,
+    service: VersionService,
+    feed: JobFeed | None = None,
+    dispatch: bool = True,
+    broker: dramatiq.Broker | None = None,
+) -> WorkerHandle:
+    """The real worker (and dispatcher) of `settings` over the trivial store and service."""
+    return start_worker(
+        app,
+        broker or bootstrap.build_broker(settings),
+        service,
+        feed or trivial_feed(),
+        bootstrap.worker_options(settings),
+        dispatch=dispatch,
+    )
 
 
 def wait_until(predicate: Callable[[], bool], timeout_s: float = 20.0) -> None:

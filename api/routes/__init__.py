@@ -1,5 +1,9 @@
-"""One router per resource. A new module joins the API by being listed in `ROUTERS`
-(and the authorization matrix test then demands its entries in tests/integration/access/)."""
+"""One router per resource. A new module joins the API by being listed in `routers`
+(and the authorization matrix test then demands its entries in tests/integration/access/).
+
+Routers whose paths or bodies name productions, situations or blocs are built from the
+`Vocabulary` of the referentials held, so their patterns never drift from the data.
+"""
 
 from __future__ import annotations
 
@@ -20,19 +24,22 @@ from api.routes import (
     sessions,
     uploads,
 )
+from portfolio.referential import Vocabulary
 
-ROUTERS: tuple[APIRouter, ...] = (
-    health.router,
-    auth.router,
-    me.router,
-    accounts.router,
-    sessions.router,
-    candidates.router,
-    assignments.router,
-    assessment.router,
-    jury.router,
-    productions.router,
-    uploads.router,
-    precheck.router,
-    audit.router,
-)
+
+def routers(vocabulary: Vocabulary) -> tuple[APIRouter, ...]:
+    return (
+        health.router,
+        auth.router,
+        me.router,
+        accounts.router,
+        sessions.router(vocabulary),
+        candidates.router,
+        assignments.router(vocabulary),
+        assessment.router(vocabulary),
+        jury.router(vocabulary),
+        productions.router(vocabulary),
+        uploads.router(vocabulary),
+        precheck.router(vocabulary),
+        audit.router,
+    )

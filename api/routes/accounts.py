@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from api.deps import Admin, Portfolio
+from api.deps import Accounts, Admin
 from api.schemas import AccountOut
 from portfolio.application.accounts import Invitation
 from portfolio.domain.account import Role
@@ -41,28 +41,30 @@ def _invitation(request: Request, invitation: Invitation) -> InvitationOut:
 
 
 @router.get("", summary="Every account")
-def list_accounts(_: Admin, app: Portfolio) -> list[AccountOut]:
-    return [AccountOut.model_validate(a) for a in app.list_accounts()]
+def list_accounts(_: Admin, accounts: Accounts) -> list[AccountOut]:
+    return [AccountOut.model_validate(a) for a in accounts.list_accounts()]
 
 
 @router.post("", status_code=201, summary="Invite a person: returns their activation link")
-def invite(body: InviteIn, request: Request, principal: Admin, app: Portfolio) -> InvitationOut:
-    invitation = app.invite_account(
+def invite(body: InviteIn, request: Request, principal: Admin, accounts: Accounts) -> InvitationOut:
+    invitation = accounts.invite_account(
         body.login, body.display_name, body.role, principal.actor, body.candidate_id
     )
     return _invitation(request, invitation)
 
 
 @router.get("/{account_id}", summary="One account")
-def get_account(account_id: UUID, _: Admin, app: Portfolio) -> AccountOut:
-    return AccountOut.model_validate(app.account(account_id))
+def get_account(account_id: UUID, _: Admin, accounts: Accounts) -> AccountOut:
+    return AccountOut.model_validate(accounts.account(account_id))
 
 
 @router.post("/{account_id}/activation", status_code=201, summary="A new activation link")
-def reissue(account_id: UUID, request: Request, principal: Admin, app: Portfolio) -> InvitationOut:
-    return _invitation(request, app.reissue_activation(account_id, principal.actor))
+def reissue(
+    account_id: UUID, request: Request, principal: Admin, accounts: Accounts
+) -> InvitationOut:
+    return _invitation(request, accounts.reissue_activation(account_id, principal.actor))
 
 
 @router.post("/{account_id}/disable", status_code=204, summary="Disable an account for good")
-def disable(account_id: UUID, principal: Admin, app: Portfolio) -> None:
-    app.disable_account(account_id, principal.actor)
+def disable(account_id: UUID, principal: Admin, accounts: Accounts) -> None:
+    accounts.disable_account(account_id, principal.actor)

@@ -13,10 +13,8 @@ from uuid import UUID
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from api.deps import Overseer, Portfolio
+from api.deps import Audit, Overseer, Sessions
 from api.schemas import ProductionOut
-from portfolio.application.base import storage_errors
-from portfolio.audit.history import history, state_as_of, verify_log
 
 router = APIRouter(prefix="/api", tags=["audit"])
 
@@ -63,9 +61,11 @@ class VerificationOut(BaseModel):
 
 
 @router.get("/candidates/{candidate_id}/history", summary="Every event about a candidate")
-def candidate_history(candidate_id: UUID, _: Overseer, app: Portfolio) -> list[HistoryEntryOut]:
-    app.candidate(candidate_id)
-    return [HistoryEntryOut(**vars(entry)) for entry in history(app, candidate_id)]
+def candidate_history(
+    candidate_id: UUID, _: Overseer, sessions: Sessions, audit: Audit
+) -> list[HistoryEntryOut]:
+    sessions.candidate(candidate_id)
+    return [HistoryEntryOut(**vars(entry)) for entry in audit.history(candidate_id)]
 
 
 @router.get(
@@ -75,27 +75,24 @@ def candidate_history(candidate_id: UUID, _: Overseer, app: Portfolio) -> list[H
 def candidate_state(
     candidate_id: UUID,
     _: Overseer,
-    app: Portfolio,
+    sessions: Sessions,
+    audit: Audit,
     as_of: Annotated[datetime, Query(description="ISO 8601 moment; without offset: UTC")],
 ) -> StateOut:
-    app.candidate(candidate_id)
+    sessions.candidate(candidate_id)
     when = as_of if as_of.tzinfo else as_of.replace(tzinfo=UTC)
-    with storage_errors():
-        state = state_as_of(app, candidate_id, when)
+    state = audit.state_as_of(candidate_id, when)
     return StateOut(
         as_of=when,
-        enrolled=state.candidate is not None,
-        productions=[
-            ProductionOut.model_validate(app.production_view(p))
-            for _, p in sorted(state.productions.items())
-        ],
+        enrolled=state.enrolled,
+        productions=[ProductionOut.model_validate(p) for p in state.productions.values()],
         views=[ViewingOut(**vars(v)) for v in state.views],
     )
 
 
 @router.get("/audit/verification", summary="Re-verify the whole event log (hash chain)")
-def verification(_: Overseer, app: Portfolio) -> VerificationOut:
-    result = verify_log(app)
+def verification(_: Overseer, audit: Audit) -> VerificationOut:
+    result = audit.verify()
     return VerificationOut(
         count=result.count,
         last_id=result.last_id,
@@ -107,18 +104,8 @@ def verification(_: Overseer, app: Portfolio) -> VerificationOut:
 @router.get("/audit/events", summary="The event log in order, a page at a time (no payloads)")
 def events(
     _: Overseer,
-    app: Portfolio,
+    audit: Audit,
     after: Annotated[int, Query(ge=0, le=2**62, description="Last id already seen")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[LoggedEventOut]:
-    with storage_errors():
-        page = app.recorder.select_notifications(start=after + 1, limit=limit)
-    return [
-        LoggedEventOut(
-            id=n.id,
-            originator_id=n.originator_id,
-            originator_version=n.originator_version,
-            topic=n.topic,
-        )
-        for n in page
-    ]
+    return [LoggedEventOut(**vars(event)) for event in audit.events(after, limit)]

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
 from api import security
-from api.deps import AppSettings, CurrentPrincipal, Portfolio
+from api.deps import Accounts, AppSettings, CurrentPrincipal
 from api.schemas import AccountOut
 from portfolio.application.accounts import MIN_PASSWORD
 from portfolio.errors import Unauthenticated
@@ -38,13 +38,17 @@ class ActivationIn(BaseModel):
     },
 )
 def login(
-    body: LoginIn, request: Request, response: Response, app: Portfolio, settings: AppSettings
+    body: LoginIn,
+    request: Request,
+    response: Response,
+    accounts: Accounts,
+    settings: AppSettings,
 ) -> LoginOut:
     throttle = request.app.state.address_throttle
     address = request.client.host if request.client else "unknown"
     throttle.check(address)
     try:
-        account = app.authenticate_password(body.login, body.password)
+        account = accounts.authenticate_password(body.login, body.password)
     except Unauthenticated:
         throttle.failed(address)
         raise
@@ -58,9 +62,9 @@ def login(
     summary="Sign out of every browser session (clears the cookies; API tokens stay valid)",
 )
 def logout(
-    principal: CurrentPrincipal, response: Response, app: Portfolio, settings: AppSettings
+    principal: CurrentPrincipal, response: Response, accounts: Accounts, settings: AppSettings
 ) -> None:
-    app.end_sessions(principal.account.id, principal.actor)
+    accounts.end_sessions(principal.account.id, principal.actor)
     security.close_session(settings, response)
 
 
@@ -68,10 +72,10 @@ def logout(
     "/activation",
     summary="Which account an activation token is for (the link an administrator hands out)",
 )
-def activation_info(token: str, app: Portfolio) -> AccountOut:
-    return AccountOut.model_validate(app.activation_account(token))
+def activation_info(token: str, accounts: Accounts) -> AccountOut:
+    return AccountOut.model_validate(accounts.activation_account(token))
 
 
 @router.post("/activation", summary="Activate an invited account by choosing its password")
-def activate(body: ActivationIn, app: Portfolio) -> AccountOut:
-    return AccountOut.model_validate(app.activate_account(body.token, body.password))
+def activate(body: ActivationIn, accounts: Accounts) -> AccountOut:
+    return AccountOut.model_validate(accounts.activate_account(body.token, body.password))

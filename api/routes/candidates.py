@@ -8,7 +8,7 @@ from uuid import UUID
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from api.deps import Admin, Overseer, Portfolio, ReadableCandidate
+from api.deps import Admin, Overseer, ReadableCandidate, Sessions
 from api.schemas import CandidateOut
 
 router = APIRouter(prefix="/api", tags=["candidates"])
@@ -22,20 +22,22 @@ class EnrolmentIn(BaseModel):
 
 
 @router.get("/sessions/{session_id}/candidates", summary="A session's candidates")
-def list_candidates(session_id: UUID, _: Overseer, app: Portfolio) -> list[CandidateOut]:
-    return [CandidateOut.model_validate(c) for c in app.list_candidates(session_id)]
+def list_candidates(session_id: UUID, _: Overseer, sessions: Sessions) -> list[CandidateOut]:
+    return [CandidateOut.model_validate(c) for c in sessions.list_candidates(session_id)]
 
 
 @router.post(
     "/sessions/{session_id}/candidates", status_code=201, summary="Enrol a candidate in a session"
 )
-def enrol(session_id: UUID, body: EnrolmentIn, principal: Admin, app: Portfolio) -> CandidateOut:
-    candidate_id = app.add_candidate(
+def enrol(
+    session_id: UUID, body: EnrolmentIn, principal: Admin, sessions: Sessions
+) -> CandidateOut:
+    candidate_id = sessions.add_candidate(
         session_id, body.ref, body.name, body.email, body.route, principal.actor
     )
-    return CandidateOut.model_validate(app.candidate(candidate_id))
+    return CandidateOut.model_validate(sessions.candidate(candidate_id))
 
 
 @router.get("/candidates/{candidate_id}", summary="One candidate")
-def get_candidate(scope: ReadableCandidate, app: Portfolio) -> CandidateOut:
-    return CandidateOut.model_validate(app.candidate(scope.candidate_id))
+def get_candidate(scope: ReadableCandidate, sessions: Sessions) -> CandidateOut:
+    return CandidateOut.model_validate(sessions.candidate(scope.candidate_id))

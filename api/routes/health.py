@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from api.deps import AppSettings, Portfolio
 from api.readiness import probe_all
 
 router = APIRouter(tags=["health"])
@@ -21,8 +20,8 @@ def healthz() -> dict[str, str]:
     summary="Event store, blob store and broker are reachable",
     responses={503: {"description": "A dependency is unreachable"}},
 )
-def readyz(app: Portfolio, settings: AppSettings) -> JSONResponse:
-    checks = probe_all(app, settings)
+def readyz(request: Request) -> JSONResponse:
+    checks = probe_all(request.app.state.probes)
     ready = all(state == "ok" for state in checks.values())
     body = {"status": "ready" if ready else "unavailable", "checks": checks}
     return JSONResponse(body, status_code=200 if ready else 503)

@@ -4,7 +4,8 @@ Administrators open the deliberation, seat members and issue PVs; jury members d
 sign (each signature names the PV's sha256). PVs are addressed by their number in the session.
 """
 
-from __future__ import annotations
+# Annotations stay evaluated (no `from __future__ import annotations`): the request models
+# are built inside `router()`, where FastAPI could not resolve them by name.
 
 from typing import Annotated
 from uuid import UUID
@@ -13,14 +14,24 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from api.deps import Admin, Portfolio, Principal, may_read, require, sits_on
+from api.deps import (
+    Admin,
+    App,
+    Assignments,
+    Jury,
+    Principal,
+    Sessions,
+    may_read,
+    require,
+    sits_on,
+)
 from api.files import content_disposition
-from portfolio.application.app import PortfolioApp
+from bootstrap import Portfolio
 from portfolio.domain.account import Role
 from portfolio.domain.pv import pv_id
 from portfolio.errors import CandidateNotFound, SessionNotFound
+from portfolio.referential import Vocabulary
 
-router = APIRouter(tags=["jury"])
 Deliberator = Annotated[Principal, Depends(require(Role.ADMINISTRATOR, Role.JURY_MEMBER))]
 JuryReader = Annotated[
     Principal, Depends(require(Role.ADMINISTRATOR, Role.AUDITOR, Role.JURY_MEMBER))
@@ -29,26 +40,26 @@ Declarant = Annotated[Principal, Depends(require(Role.ASSESSOR, Role.JURY_MEMBER
 JuryMember = Annotated[Principal, Depends(require(Role.JURY_MEMBER))]
 
 
-def _within_jury_reach(app: PortfolioApp, principal: Principal, candidate_id: UUID) -> None:
+def _within_jury_reach(app: Portfolio, principal: Principal, candidate_id: UUID) -> None:
     """A jury member acts only on candidates they deliberate on (404 otherwise)."""
     if principal.role is Role.JURY_MEMBER and not may_read(app, principal, candidate_id):
         raise CandidateNotFound(f"no candidate {candidate_id}")
 
 
-def proposal_reader(candidate_id: UUID, principal: JuryReader, app: Portfolio) -> Principal:
+def proposal_reader(candidate_id: UUID, principal: JuryReader, app: App) -> Principal:
     """A jury member sees proposals only for candidates they may read (404 otherwise)."""
     _within_jury_reach(app, principal, candidate_id)
     return principal
 
 
-def session_reader(session_id: UUID, principal: JuryReader, app: Portfolio) -> Principal:
+def session_reader(session_id: UUID, principal: JuryReader, app: App) -> Principal:
     """A jury member reads the deliberation and PVs only of a session where they sit."""
     if principal.role is Role.JURY_MEMBER and not sits_on(app, principal.account.id, session_id):
         raise SessionNotFound(f"no session {session_id}")
     return principal
 
 
-def seated_member(session_id: UUID, principal: JuryMember, app: Portfolio) -> Principal:
+def seated_member(session_id: UUID, principal: JuryMember, app: App) -> Principal:
     """Only a member seated on the session's jury acts on its PVs; others learn nothing (404)."""
     if not sits_on(app, principal.account.id, session_id):
         raise SessionNotFound(f"no session {session_id}")
@@ -82,9 +93,8 @@ class MemberIn(BaseModel):
     external: bool
 
 
-class DecisionIn(BaseModel):
+class DecisionFields(BaseModel):
     candidate_id: UUID
-    bloc: int = Field(ge=1, le=3)
     decision: str = Field(pattern="^(validé|non validé)$")
     reasons: str = Field("", max_length=10_000)
     correcting: bool = False
@@ -130,127 +140,133 @@ def _pv_out(view) -> PVOut:
     return PVOut.model_validate(view, from_attributes=True)
 
 
-@router.post(
-    "/api/conflicts",
-    status_code=201,
-    summary="Declare one's conflict of interest with a candidate (tutor, employer…)",
-)
-def declare_conflict(body: ConflictIn, principal: Declarant, app: Portfolio) -> dict[str, str]:
-    app.candidate(body.candidate_id)
-    app.declare_conflict(
-        principal.account.id, body.candidate_id, body.kind, body.note, principal.actor
+def router(vocabulary: Vocabulary) -> APIRouter:
+    """The jury router; bloc numbers from `vocabulary`."""
+    routes = APIRouter(tags=["jury"])
+    first, last = vocabulary.bloc_range
+    Bloc = Annotated[int, Query(ge=first, le=last)]
+
+    class DecisionIn(DecisionFields):
+        bloc: int = Field(ge=first, le=last)
+
+    @routes.post(
+        "/api/conflicts",
+        status_code=201,
+        summary="Declare one's conflict of interest with a candidate (tutor, employer…)",
     )
-    return {"status": "recorded"}
+    def declare_conflict(
+        body: ConflictIn, principal: Declarant, sessions: Sessions, assignments: Assignments
+    ) -> dict[str, str]:
+        sessions.candidate(body.candidate_id)
+        assignments.declare_conflict(
+            principal.account.id, body.candidate_id, body.kind, body.note, principal.actor
+        )
+        return {"status": "recorded"}
 
-
-@router.post(
-    "/api/sessions/{session_id}/deliberation",
-    status_code=201,
-    summary="Open the session's deliberation (again: the same one)",
-)
-def open_deliberation(
-    session_id: UUID, body: DeliberationIn, principal: Admin, app: Portfolio
-) -> dict[str, UUID]:
-    key = app.open_deliberation(session_id, body.held_on, body.mode, principal.actor)
-    return {"deliberation_id": key}
-
-
-@router.get("/api/sessions/{session_id}/deliberation", summary="Jury, composition, PVs")
-def get_deliberation(session_id: UUID, _: SessionReader, app: Portfolio) -> DeliberationOut:
-    view = app.deliberation(session_id)
-    return DeliberationOut(
-        held_on=view.held_on,
-        mode=view.mode,
-        members=[MemberIn.model_validate(m, from_attributes=True) for m in view.members],
-        problems=list(view.problems),
-        pvs=[_pv_out(p) for p in app.pvs(session_id)],
+    @routes.post(
+        "/api/sessions/{session_id}/deliberation",
+        status_code=201,
+        summary="Open the session's deliberation (again: the same one)",
     )
+    def open_deliberation(
+        session_id: UUID, body: DeliberationIn, principal: Admin, jury: Jury
+    ) -> dict[str, UUID]:
+        key = jury.open_deliberation(session_id, body.held_on, body.mode, principal.actor)
+        return {"deliberation_id": key}
 
+    @routes.get("/api/sessions/{session_id}/deliberation", summary="Jury, composition, PVs")
+    def get_deliberation(session_id: UUID, _: SessionReader, jury: Jury) -> DeliberationOut:
+        view = jury.deliberation(session_id)
+        return DeliberationOut(
+            held_on=view.held_on,
+            mode=view.mode,
+            members=[MemberIn.model_validate(m, from_attributes=True) for m in view.members],
+            problems=list(view.problems),
+            pvs=[_pv_out(p) for p in jury.pvs(session_id)],
+        )
 
-@router.post(
-    "/api/sessions/{session_id}/deliberation/members", status_code=201, summary="Seat a jury member"
-)
-def seat(session_id: UUID, body: MemberIn, principal: Admin, app: Portfolio) -> dict[str, str]:
-    app.seat_member(
-        session_id, body.account_id, body.name, body.capacity, body.external, principal.actor
+    @routes.post(
+        "/api/sessions/{session_id}/deliberation/members",
+        status_code=201,
+        summary="Seat a jury member",
     )
-    return {"status": "seated"}
+    def seat(session_id: UUID, body: MemberIn, principal: Admin, jury: Jury) -> dict[str, str]:
+        jury.seat_member(
+            session_id, body.account_id, body.name, body.capacity, body.external, principal.actor
+        )
+        return {"status": "seated"}
 
-
-@router.get(
-    "/api/candidates/{candidate_id}/proposal",
-    summary="The system's proposal for one bloc of a candidate",
-)
-def proposal(
-    candidate_id: UUID,
-    bloc: Annotated[int, Query(ge=1, le=3)],
-    _: ProposalReader,
-    app: Portfolio,
-) -> ProposalOut:
-    app.candidate(candidate_id)
-    view = app.propose_bloc(candidate_id, bloc)
-    return ProposalOut(bloc=view.bloc, proposal=view.proposal, finals=view.finals)
-
-
-@router.post(
-    "/api/sessions/{session_id}/deliberation/decisions",
-    summary="Record the jury's decision on one bloc",
-)
-def decide(
-    session_id: UUID, body: DecisionIn, principal: Deliberator, app: Portfolio
-) -> ProposalOut:
-    _within_jury_reach(app, principal, body.candidate_id)
-    view = app.decide_bloc(
-        session_id,
-        body.candidate_id,
-        body.bloc,
-        body.decision,
-        body.reasons,
-        principal.actor,
-        body.correcting,
+    @routes.get(
+        "/api/candidates/{candidate_id}/proposal",
+        summary="The system's proposal for one bloc of a candidate",
     )
-    return ProposalOut(bloc=view.bloc, proposal=view.proposal, finals=view.finals)
+    def proposal(
+        candidate_id: UUID,
+        bloc: Bloc,
+        _: ProposalReader,
+        sessions: Sessions,
+        jury: Jury,
+    ) -> ProposalOut:
+        sessions.candidate(candidate_id)
+        view = jury.propose_bloc(candidate_id, bloc)
+        return ProposalOut(bloc=view.bloc, proposal=view.proposal, finals=view.finals)
 
+    @routes.post(
+        "/api/sessions/{session_id}/deliberation/decisions",
+        summary="Record the jury's decision on one bloc",
+    )
+    def decide(session_id: UUID, body: DecisionIn, principal: Deliberator, app: App) -> ProposalOut:
+        _within_jury_reach(app, principal, body.candidate_id)
+        view = app.jury.decide_bloc(
+            session_id,
+            body.candidate_id,
+            body.bloc,
+            body.decision,
+            body.reasons,
+            principal.actor,
+            body.correcting,
+        )
+        return ProposalOut(bloc=view.bloc, proposal=view.proposal, finals=view.finals)
 
-@router.post(
-    "/api/sessions/{session_id}/pvs",
-    status_code=201,
-    summary="Generate the session's procès-verbal (DOCX and PDF)",
-)
-def generate(session_id: UUID, principal: Admin, app: Portfolio) -> PVOut:
-    return _pv_out(app.generate_pv(session_id, principal.actor))
+    @routes.post(
+        "/api/sessions/{session_id}/pvs",
+        status_code=201,
+        summary="Generate the session's procès-verbal (DOCX and PDF)",
+    )
+    def generate(session_id: UUID, principal: Admin, jury: Jury) -> PVOut:
+        return _pv_out(jury.generate_pv(session_id, principal.actor))
 
+    @routes.get("/api/sessions/{session_id}/pvs", summary="The session's PVs, latest last")
+    def list_pvs(session_id: UUID, _: SessionReader, jury: Jury) -> list[PVOut]:
+        return [_pv_out(p) for p in jury.pvs(session_id)]
 
-@router.get("/api/sessions/{session_id}/pvs", summary="The session's PVs, latest last")
-def list_pvs(session_id: UUID, _: SessionReader, app: Portfolio) -> list[PVOut]:
-    return [_pv_out(p) for p in app.pvs(session_id)]
+    @routes.get("/api/sessions/{session_id}/pv-document", summary="Download a PV (pdf or docx)")
+    def document(
+        session_id: UUID,
+        _: SessionReader,
+        jury: Jury,
+        number: Annotated[int, Query(ge=1)] = 1,
+        format: Annotated[str, Query(pattern="^(pdf|docx)$")] = "pdf",
+    ) -> Response:
+        data = jury.pv_document(pv_id(session_id, number), format)
+        headers = {"Content-Disposition": content_disposition(f"proces-verbal-{number}.{format}")}
+        return Response(data, media_type=MEDIA[format], headers=headers)
 
+    @routes.post(
+        "/api/sessions/{session_id}/pv-signatures",
+        summary="Sign a PV as a jury member (bound to its sha256)",
+    )
+    def sign(session_id: UUID, body: SignatureIn, principal: SeatedMember, jury: Jury) -> PVOut:
+        signed = jury.sign_pv(pv_id(session_id, body.number), principal.account.id, body.sha256)
+        return _pv_out(signed)
 
-@router.get("/api/sessions/{session_id}/pv-document", summary="Download a PV (pdf or docx)")
-def document(
-    session_id: UUID,
-    _: SessionReader,
-    app: Portfolio,
-    number: Annotated[int, Query(ge=1)] = 1,
-    format: Annotated[str, Query(pattern="^(pdf|docx)$")] = "pdf",
-) -> Response:
-    data = app.pv_document(pv_id(session_id, number), format)
-    headers = {"Content-Disposition": content_disposition(f"proces-verbal-{number}.{format}")}
-    return Response(data, media_type=MEDIA[format], headers=headers)
+    @routes.post(
+        "/api/sessions/{session_id}/pv-corrections",
+        status_code=201,
+        summary="Issue a PV correcting a final one",
+    )
+    def correct(session_id: UUID, body: CorrectionIn, principal: Admin, jury: Jury) -> PVOut:
+        corrected = jury.correct_pv(pv_id(session_id, body.number), body.reason, principal.actor)
+        return _pv_out(corrected)
 
-
-@router.post(
-    "/api/sessions/{session_id}/pv-signatures",
-    summary="Sign a PV as a jury member (bound to its sha256)",
-)
-def sign(session_id: UUID, body: SignatureIn, principal: SeatedMember, app: Portfolio) -> PVOut:
-    return _pv_out(app.sign_pv(pv_id(session_id, body.number), principal.account.id, body.sha256))
-
-
-@router.post(
-    "/api/sessions/{session_id}/pv-corrections",
-    status_code=201,
-    summary="Issue a PV correcting a final one",
-)
-def correct(session_id: UUID, body: CorrectionIn, principal: Admin, app: Portfolio) -> PVOut:
-    return _pv_out(app.correct_pv(pv_id(session_id, body.number), body.reason, principal.actor))
+    return routes

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from api.deps import CurrentPrincipal, Portfolio
+from api.deps import Accounts, Assignments, CurrentPrincipal, Sessions
 from api.schemas import AccountOut, CandidateOut
 from portfolio.application.accounts import MIN_PASSWORD
 from portfolio.domain.account import Role
@@ -40,35 +40,37 @@ def whoami(principal: CurrentPrincipal) -> AccountOut:
 
 
 @router.post("/password", status_code=204, summary="Change my password")
-def change_password(body: PasswordIn, principal: CurrentPrincipal, app: Portfolio) -> None:
-    app.change_password(
+def change_password(body: PasswordIn, principal: CurrentPrincipal, accounts: Accounts) -> None:
+    accounts.change_password(
         principal.account.id, body.current_password, body.new_password, principal.actor
     )
 
 
 @router.get("/tokens", summary="My personal API tokens (never the secrets)")
-def list_tokens(principal: CurrentPrincipal, app: Portfolio) -> list[TokenOut]:
-    return [TokenOut(**vars(t)) for t in app.api_tokens(principal.account.id)]
+def list_tokens(principal: CurrentPrincipal, accounts: Accounts) -> list[TokenOut]:
+    return [TokenOut(**vars(t)) for t in accounts.api_tokens(principal.account.id)]
 
 
 @router.post("/tokens", status_code=201, summary="Issue a personal API token (shown once)")
-def issue_token(body: TokenIn, principal: CurrentPrincipal, app: Portfolio) -> IssuedTokenOut:
-    issued = app.issue_api_token(principal.account.id, body.label, principal.actor)
+def issue_token(body: TokenIn, principal: CurrentPrincipal, accounts: Accounts) -> IssuedTokenOut:
+    issued = accounts.issue_api_token(principal.account.id, body.label, principal.actor)
     return IssuedTokenOut(token_id=issued.token_id, label=issued.label, token=issued.token)
 
 
 @router.delete("/tokens/{token_id}", status_code=204, summary="Revoke one of my API tokens")
-def revoke_token(token_id: str, principal: CurrentPrincipal, app: Portfolio) -> None:
-    app.revoke_api_token(principal.account.id, token_id, principal.actor)
+def revoke_token(token_id: str, principal: CurrentPrincipal, accounts: Accounts) -> None:
+    accounts.revoke_api_token(principal.account.id, token_id, principal.actor)
 
 
 @router.get("/candidates", summary="Candidates whose portfolio I may read as candidate/assessor")
-def my_candidates(principal: CurrentPrincipal, app: Portfolio) -> list[CandidateOut]:
+def my_candidates(
+    principal: CurrentPrincipal, sessions: Sessions, assignments: Assignments
+) -> list[CandidateOut]:
     account = principal.account
     if account.role is Role.CANDIDATE and account.candidate_id:
         ids = [account.candidate_id]
     elif account.role is Role.ASSESSOR:
-        ids = app.assigned_candidates(account.id)
+        ids = assignments.assigned_candidates(account.id)
     else:
         ids = []
-    return [CandidateOut.model_validate(app.candidate(cid)) for cid in ids]
+    return [CandidateOut.model_validate(sessions.candidate(cid)) for cid in ids]

@@ -1,42 +1,44 @@
 """Pre-check: run the pipeline on a file and return its report, storing nothing."""
 
-from __future__ import annotations
+# Annotations stay evaluated (no `from __future__ import annotations`): the request models
+# are built inside `router()`, where FastAPI could not resolve them by name.
 
-import shutil
-import tempfile
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, UploadFile
 
-from api.deps import Portfolio, Principal, require
-from api.files import safe_filename, sniff_stream
+from api.deps import Pipeline, Principal, Referentials, require
+from api.files import safe_filename
+from pipeline.sniff import sniff_stream
 from portfolio.domain.account import Role
+from portfolio.referential import Vocabulary
 
-router = APIRouter(prefix="/api", tags=["precheck"])
 PrecheckRole = Annotated[Principal, Depends(require(Role.CANDIDATE, Role.ADMINISTRATOR))]
 
 
-@router.post(
-    "/precheck",
-    summary="Check a file against its production's requirements without recording anything",
-    responses={413: {"description": "Too large"}, 415: {"description": "Not DOCX/PDF/XLSX"}},
-)
-def precheck(
-    file: Annotated[UploadFile, File(description="The document to check")],
-    _: PrecheckRole,
-    app: Portfolio,
-    production: Annotated[Literal["E1", "E2", "E3"] | None, Form()] = None,
-) -> dict[str, Any]:
-    from pipeline.checker import check_file
+def router(vocabulary: Vocabulary) -> APIRouter:
+    routes = APIRouter(prefix="/api", tags=["precheck"])
+    Code = Literal[vocabulary.productions]  # type: ignore[name-defined]  # an enum in OpenAPI
+    Production = Annotated[
+        Code | None,
+        Form(description=f"{Vocabulary.listing(vocabulary.productions)} (guessed if omitted)"),
+    ]
 
-    filename = safe_filename(file.filename)
-    sniff_stream(file.file, filename, app.max_upload_bytes)  # as the upload would
-    with tempfile.TemporaryDirectory(prefix="precheck-") as folder:
-        path = Path(folder) / filename
-        with path.open("wb") as out:
-            shutil.copyfileobj(file.file, out)
-        report = check_file(path, production)
-    if "file" in report:
-        report["file"] = filename
-    return report
+    @routes.post(
+        "/precheck",
+        summary="Check a file against its production's requirements without recording anything",
+        responses={413: {"description": "Too large"}, 415: {"description": "Not DOCX/PDF/XLSX"}},
+    )
+    def precheck(
+        file: Annotated[UploadFile, File(description="The document to check")],
+        _: PrecheckRole,
+        pipeline: Pipeline,
+        referentials: Referentials,
+        production: Production = None,
+    ) -> dict[str, Any]:
+        filename = safe_filename(file.filename)
+        sniff_stream(file.file, filename, pipeline.limits.max_bytes)  # as the upload would
+        data = file.file.read()
+        return pipeline.run(data, filename, referentials.current(), production).report
+
+    return routes

@@ -1,50 +1,63 @@
 """A candidate's own writes: upload a new version (streamed multipart) and submit one."""
 
-from __future__ import annotations
+# Annotations stay evaluated (no `from __future__ import annotations`): the request models
+# are built inside `router()`, where FastAPI could not resolve them by name.
 
 from typing import Annotated
 
 from fastapi import APIRouter, File, Path, UploadFile
 from pydantic import BaseModel, Field
 
-from api.deps import OwnCandidate, Portfolio
-from api.files import safe_filename, sniff_stream
+from api.deps import Evidence, OwnCandidate
+from api.files import safe_filename
 from api.schemas import VersionOut
-
-router = APIRouter(prefix="/api/candidates/{candidate_id}/productions", tags=["uploads"])
-Code = Annotated[str, Path(pattern="^[Ee][123]$", description="Production code E1, E2 or E3")]
+from pipeline.sniff import sniff_stream
+from portfolio.referential import Vocabulary
 
 
 class SubmissionIn(BaseModel):
     version: int | None = Field(None, ge=1, description="Default: the latest version")
 
 
-@router.post(
-    "/{code}/versions",
-    status_code=201,
-    summary="Upload a new version of a production (DOCX, PDF or XLSX)",
-    responses={413: {"description": "Too large"}, 415: {"description": "Not DOCX/PDF/XLSX"}},
-)
-def upload(
-    code: Code,
-    file: Annotated[UploadFile, File(description="The document")],
-    scope: OwnCandidate,
-    app: Portfolio,
-) -> VersionOut:
-    filename = safe_filename(file.filename)
-    sniff_stream(file.file, filename, app.max_upload_bytes)
-    info = app.upload(
-        scope.candidate_id,
-        code,
-        file.file,
-        filename,
-        file.content_type or "",
-        scope.principal.actor,
+def router(vocabulary: Vocabulary) -> APIRouter:
+    routes = APIRouter(prefix="/api/candidates/{candidate_id}/productions", tags=["uploads"])
+    listing = Vocabulary.listing(vocabulary.productions)
+    pattern = vocabulary.production_path_pattern  # either case: "e1" is "E1"
+    Code = Annotated[str, Path(pattern=pattern, description=f"Production {listing}")]
+    formats = "DOCX, PDF or XLSX"
+
+    @routes.post(
+        "/{code}/versions",
+        status_code=201,
+        summary=f"Upload a new version of a production ({formats})",
+        responses={413: {"description": "Too large"}, 415: {"description": f"Not {formats}"}},
     )
-    return VersionOut.model_validate(info)
+    def upload(
+        code: Code,
+        file: Annotated[UploadFile, File(description="The document")],
+        scope: OwnCandidate,
+        evidence: Evidence,
+    ) -> VersionOut:
+        filename = safe_filename(file.filename)
+        sniff_stream(file.file, filename, evidence.max_upload_bytes)
+        info = evidence.upload(
+            scope.candidate_id,
+            code,
+            file.file,
+            filename,
+            file.content_type or "",
+            scope.principal.actor,
+        )
+        return VersionOut.model_validate(info)
 
+    @routes.post("/{code}/submission", summary="Submit one version for assessment (once)")
+    def submit(
+        code: Code,
+        body: SubmissionIn,
+        scope: OwnCandidate,
+        evidence: Evidence,
+    ) -> VersionOut:
+        info = evidence.submit(scope.candidate_id, code, body.version, scope.principal.actor)
+        return VersionOut.model_validate(info)
 
-@router.post("/{code}/submission", summary="Submit one version for assessment (once)")
-def submit(code: Code, body: SubmissionIn, scope: OwnCandidate, app: Portfolio) -> VersionOut:
-    info = app.submit(scope.candidate_id, code, body.version, scope.principal.actor)
-    return VersionOut.model_validate(info)
+    return routes

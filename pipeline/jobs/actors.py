@@ -53,8 +53,7 @@ def declare_actors(
     def process_version(production_id: str, version: int) -> None:
         service(*parse_job(production_id, version))
 
-    actor = dramatiq.actor(
-        process_version,
+    declare = dramatiq.actor(
         broker=broker,
         actor_name=PROCESS_VERSION,
         queue_name=queue_name,
@@ -64,4 +63,4 @@ def declare_actors(
         time_limit=TIME_LIMIT_MS,
         throws=PERMANENT_ERRORS,
     )
-    return PipelineActors(process_version=actor)
+    return PipelineActors(process_version=declare(process_version))

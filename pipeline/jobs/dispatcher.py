@@ -1,6 +1,6 @@
-"""Follow the application's event log and enqueue one job per uploaded version.
+"""Follow the event log and enqueue one job per uploaded version.
 
-The dispatcher polls `recorder.select_notifications` (SQLite has no `subscribe()`) from a
+The dispatcher polls the store's notifications (SQLite has no `subscribe()`) from a
 persisted position. A job is sent before the position moves past it, so a crash in between
 sends it again on restart: harmless, because the actors are idempotent. With the in-memory
 broker a sent message dies with the process, so the position moves only once that broker has
@@ -15,10 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from uuid import UUID
 
-from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 
 from pipeline.jobs.position import DispatchPosition
+from portfolio.application.store import EventStore
 from portfolio.errors import SubjectErased
 
 log = logging.getLogger(__name__)
@@ -42,21 +42,21 @@ class Dispatcher:
 
     def __init__(
         self,
-        app: Application,
+        store: EventStore,
         send: Send,
         feed: JobFeed,
         position: DispatchPosition,
         settled: Callable[[], bool] | None = None,
     ) -> None:
-        self._app, self._send, self._feed = app, send, feed
+        self._store, self._send, self._feed = store, send, feed
         self._position, self._settled = position, settled
         self._persisted = position.get()
         self.cursor = self._persisted  # ahead of `_persisted` while messages are unsettled
 
     def dispatch_once(self, limit: int = BATCH_SIZE) -> int:
         """Send the jobs of up to `limit` new events; returns how many events were read."""
-        notifications = self._app.recorder.select_notifications(
-            start=self.cursor, limit=limit, topics=self._feed.topics, inclusive_of_start=False
+        notifications = self._store.notifications(
+            self.cursor, limit, self._feed.topics, inclusive_of_start=False
         )
         for notification in notifications:
             job = self._job(notification)
@@ -80,7 +80,7 @@ class Dispatcher:
                 stop.wait(backoff)
 
     def _job(self, notification: Notification) -> Job | None:
-        return _job(self._app, self._feed, notification)
+        return _job(self._store, self._feed, notification)
 
     def _persist(self) -> None:
         if self.cursor <= self._persisted:
@@ -90,18 +90,16 @@ class Dispatcher:
             self._persisted = self.cursor
 
 
-def recheck(app: Application, send: Send, feed: JobFeed) -> int:
+def recheck(store: EventStore, send: Send, feed: JobFeed) -> int:
     """Send a job for every version ever uploaded; returns how many were sent.
 
     Used after a pipeline upgrade: the processing service skips versions that already have a
     report from the running pipeline version and appends a new report to the others.
     """
     sent, start = 0, 0
-    while batch := app.recorder.select_notifications(
-        start=start, limit=BATCH_SIZE, topics=feed.topics, inclusive_of_start=False
-    ):
+    while batch := store.notifications(start, BATCH_SIZE, feed.topics, inclusive_of_start=False):
         for notification in batch:
-            job = _job(app, feed, notification)
+            job = _job(store, feed, notification)
             if job is not None:
                 send(*job)
                 sent += 1
@@ -109,9 +107,9 @@ def recheck(app: Application, send: Send, feed: JobFeed) -> int:
     return sent
 
 
-def _job(app: Application, feed: JobFeed, notification: Notification) -> Job | None:
+def _job(store: EventStore, feed: JobFeed, notification: Notification) -> Job | None:
     try:
-        event = app.mapper.to_domain_event(notification)
+        event = store.domain_event(notification)
     except SubjectErased:
         log.info("skipping notification %s: its subject was erased", notification.id)
         return None

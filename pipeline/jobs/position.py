@@ -1,6 +1,6 @@
-"""The dispatcher's position in the application's notification log, persisted beside the events.
+"""The dispatcher's position in the notification log, persisted beside the events.
 
-It is eventsourcing's own tracking record (`app.factory.tracking_recorder()`): a `tracking`
+It is eventsourcing's own tracking record (`EventStore.tracking_recorder()`): a `tracking`
 table in the same SQLite file or PostgreSQL database as the events, one row per name, that only
 ever moves forward. A restart resumes from it, so an upload committed just before a crash is
 still dispatched.
@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from eventsourcing.application import Application
 from eventsourcing.persistence import IntegrityError, Tracking
+
+from portfolio.application.store import EventStore
 
 DEFAULT_NAME = "pipeline-dispatcher"
 
@@ -19,8 +20,8 @@ DEFAULT_NAME = "pipeline-dispatcher"
 class DispatchPosition:
     """Last notification id whose job is safely handed over (0 before the first)."""
 
-    def __init__(self, app: Application, name: str = DEFAULT_NAME) -> None:
-        self._recorder = app.factory.tracking_recorder()
+    def __init__(self, store: EventStore, name: str = DEFAULT_NAME) -> None:
+        self._recorder = store.tracking_recorder()
         self._name = name
 
     def get(self) -> int:

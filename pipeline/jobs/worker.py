@@ -1,8 +1,8 @@
 """Running the jobs: a dramatiq worker plus the dispatcher thread, as one stoppable handle.
 
-`start_inprocess_worker(app, settings)` is what the service calls at start-up when
-`settings.broker == "inprocess"`; `portfolio worker` (cli/worker.py) calls `start_worker` with
-the Redis or RabbitMQ broker and blocks until a signal arrives.
+`bootstrap.build_worker(settings, portfolio)` builds the broker and the processing service and
+calls `start_worker`; the service runs it in-process on the embedded broker, `portfolio worker`
+runs it with the Redis or RabbitMQ broker and blocks until a signal arrives.
 """
 
 from __future__ import annotations
@@ -11,15 +11,24 @@ import threading
 from dataclasses import dataclass, field
 
 import dramatiq
-from eventsourcing.application import Application
 
 from pipeline.jobs.actors import PipelineActors, VersionService, declare_actors
-from pipeline.jobs.broker import build_broker, is_durable, is_idle
+from pipeline.jobs.broker import is_durable, is_idle
 from pipeline.jobs.dispatcher import Dispatcher, JobFeed
 from pipeline.jobs.position import DispatchPosition
-from config import Settings
+from portfolio.application.store import EventStore
 
 WORKER_TIMEOUT_MS = 500  # how long a consumer blocks on an empty queue; bounds stop()
+
+
+@dataclass(frozen=True)
+class WorkerOptions:
+    """How a worker consumes: its queue, threads, retries and how often the log is polled."""
+
+    queue: str = "pipeline"
+    threads: int = 2
+    max_retries: int = 5
+    poll_seconds: float = 1.0
 
 
 @dataclass
@@ -60,62 +69,34 @@ class WorkerHandle:
 
 
 def start_worker(
-    app: Application,
-    settings: Settings,
+    store: EventStore,
+    broker: dramatiq.Broker,
+    service: VersionService,
+    feed: JobFeed,
+    options: WorkerOptions,
     *,
-    service: VersionService | None = None,
-    feed: JobFeed | None = None,
     dispatch: bool = True,
-    broker: dramatiq.Broker | None = None,
 ) -> WorkerHandle:
-    """Declare the actors on the settings' broker, start the worker threads and the dispatcher.
-
-    `service` and `feed` default to the real pipeline (`pipeline.jobs.processing`).
-    """
-    broker = broker or build_broker(settings)
-    actors = declare_actors(
-        broker,
-        settings.jobs_queue,
-        service or _default_service(app, settings),
-        settings.jobs_max_retries,
-    )
+    """Declare the actors on `broker`, start the worker threads and (unless told not to) the
+    dispatcher that follows `store`'s log and sends one job per event of `feed`."""
+    actors = declare_actors(broker, options.queue, service, options.max_retries)
     worker = dramatiq.Worker(
-        broker, worker_threads=settings.worker_threads, worker_timeout=WORKER_TIMEOUT_MS
+        broker, worker_threads=options.threads, worker_timeout=WORKER_TIMEOUT_MS
     )
     # Jobs take seconds: hold one message per thread so idle workers elsewhere get the rest
     # (dramatiq's default prefetches twice the threads).
-    worker.queue_prefetch = settings.worker_threads
+    worker.queue_prefetch = options.threads
     worker.start()
     handle = WorkerHandle(broker=broker, actors=actors, worker=worker)
     if dispatch:
-        dispatcher = build_dispatcher(app, broker, actors, feed or _default_feed())
-        handle.follow(dispatcher, settings.dispatch_poll_seconds)
+        handle.follow(build_dispatcher(store, broker, actors, feed), options.poll_seconds)
     return handle
 
 
-def start_inprocess_worker(app: Application, settings: Settings) -> WorkerHandle:
-    """The embedded set-up: jobs run on threads of the calling (service) process."""
-    if settings.broker != "inprocess":
-        raise ValueError(f"settings.broker is {settings.broker!r}: run `portfolio worker`")
-    return start_worker(app, settings)
-
-
 def build_dispatcher(
-    app: Application, broker: dramatiq.Broker, actors: PipelineActors, feed: JobFeed
+    store: EventStore, broker: dramatiq.Broker, actors: PipelineActors, feed: JobFeed
 ) -> Dispatcher:
     """A dispatcher that waits for an in-memory broker to settle before moving its position."""
     queue = actors.process_version.queue_name
     settled = None if is_durable(broker) else (lambda: is_idle(broker, queue))
-    return Dispatcher(app, actors.send_version, feed, DispatchPosition(app), settled)
-
-
-def _default_service(app: Application, settings: Settings) -> VersionService:
-    from pipeline.jobs.processing import version_service
-
-    return version_service(app, settings)
-
-
-def _default_feed() -> JobFeed:
-    from pipeline.jobs.processing import upload_feed
-
-    return upload_feed()
+    return Dispatcher(store, actors.send_version, feed, DispatchPosition(store), settled)

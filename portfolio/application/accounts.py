@@ -1,7 +1,8 @@
-"""Account commands and queries, mixed into the portfolio application.
+"""Accounts: invitation → activation → sign-in, personal API tokens, throttled logins.
 
-Invitation → activation → sign-in, personal API tokens, throttled logins. Secrets are returned
-once, when they are made, and only their hashes are recorded.
+Secrets are returned once, when they are made, and only their hashes are recorded. The
+password hasher and the throttles are handed in (`bootstrap.py` builds Argon2id lazily; unit
+tests a cheap one).
 """
 
 from __future__ import annotations
@@ -9,15 +10,15 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
+from typing import Protocol
 from uuid import UUID
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from eventsourcing.domain import get_topic
 from eventsourcing.persistence import IntegrityError
 
-from portfolio.application.base import PortfolioBase, storage_errors
+from portfolio.application.ports import Clock, PasswordHasher
+from portfolio.application.store import EventStore
 from portfolio.application.throttle import LoginThrottle
 from portfolio.domain.account import (
     Account,
@@ -102,27 +103,34 @@ def _check_password(password: str) -> None:
         raise InvalidInput(f"password must have {MIN_PASSWORD} to {MAX_PASSWORD} characters")
 
 
-class AccountCommands(PortfolioBase):
-    """Accounts and sign-in (mixed into PortfolioApp); uses its store and `clock`."""
+class KnowsCandidates(Protocol):
+    """What accounts need to know of candidates: that one exists (CandidateNotFound if not)."""
 
-    _hasher = PasswordHasher()
-    _dummy_hash = _hasher.hash("timing-equaliser-not-a-password")
+    def candidate(self, candidate_id: UUID) -> object: ...
+
+
+class Accounts:
+    """Accounts and sign-in."""
+
+    def __init__(
+        self,
+        store: EventStore,
+        clock: Clock,
+        hasher: PasswordHasher,
+        candidates: KnowsCandidates,
+        logins: LoginThrottle | None = None,
+    ) -> None:
+        self._store, self._clock, self._hasher = store, clock, hasher
+        self._candidates = candidates
+        self.login_throttle = logins or LoginThrottle(clock)
 
     # --- plumbing -------------------------------------------------------------------------
 
     def _now(self) -> datetime:
-        clock: Callable[[], datetime] | None = getattr(self, "clock", None)
-        return clock() if clock else datetime.now(UTC)
-
-    @property
-    def login_throttle(self) -> LoginThrottle:
-        throttle = self.__dict__.get("_login_throttle")
-        if throttle is None:
-            throttle = self.__dict__.setdefault("_login_throttle", LoginThrottle(self._now))
-        return throttle
+        return self._clock()
 
     def _account(self, account_id: UUID) -> Account:
-        return self._load(account_id, Account, AccountNotFound)
+        return self._store.get(account_id, Account, AccountNotFound)
 
     def _change(self, account_id: UUID, command: Callable[[Account], object]) -> Account:
         """Load, apply, save; on a concurrent write reload and re-run."""
@@ -131,7 +139,7 @@ class AccountCommands(PortfolioBase):
             command(account)
             return account
 
-        return self._changing(lambda: self._account(account_id), apply)
+        return self._store.changing(lambda: self._account(account_id), apply)
 
     # --- invitation and activation --------------------------------------------------------
 
@@ -158,7 +166,7 @@ class AccountCommands(PortfolioBase):
             actor=actor,
         )
         try:
-            self._save(account)
+            self._store.save(account)
         except IntegrityError:
             raise AlreadyExists("account", account.id) from None
         return Invitation(_info(account), f"{account.id.hex}.{secret}", expires)
@@ -166,8 +174,8 @@ class AccountCommands(PortfolioBase):
     def _check_candidate_link(self, role: Role, candidate_id: UUID | None) -> None:
         if (role is Role.CANDIDATE) != (candidate_id is not None):
             raise InvalidInput("a candidate account needs a candidate_id, other roles none")
-        if candidate_id is not None and hasattr(self, "candidate"):
-            self.candidate(candidate_id)  # raises CandidateNotFound
+        if candidate_id is not None:
+            self._candidates.candidate(candidate_id)  # raises CandidateNotFound
 
     def reissue_activation(self, account_id: UUID, actor: str) -> Invitation:
         """A new activation token for an account whose link was lost or expired."""
@@ -212,19 +220,11 @@ class AccountCommands(PortfolioBase):
             raise Unauthenticated("login or password is wrong") from None
         self.login_throttle.check(key)
         account = self._active_or_none(account_id_for(key))
-        if account is None or not self._verify(account.password_hash, password):
+        if account is None or not self._hasher.verify(account.password_hash, password):
             self.login_throttle.failed(key)
             raise Unauthenticated("login or password is wrong")
         self.login_throttle.succeeded(key)
         return _info(account)
-
-    def _verify(self, password_hash: str | None, password: str) -> bool:
-        try:
-            return self._hasher.verify(password_hash or self._dummy_hash, password) and bool(
-                password_hash
-            )
-        except (VerificationError, InvalidHashError):
-            return False
 
     def authenticate_token(self, token: str) -> AccountInfo:
         """The account a personal API token belongs to, if it is live."""
@@ -289,7 +289,7 @@ class AccountCommands(PortfolioBase):
     def change_password(self, account_id: UUID, old: str, new: str, actor: str) -> None:
         _check_password(new)
         account = self._account(account_id)
-        if not self._verify(account.password_hash, old):
+        if not self._hasher.verify(account.password_hash, old):
             raise InvalidInput("current password is wrong")
         new_hash, now = self._hasher.hash(new), self._now()
         self._change(account_id, lambda a: a.change_password(new_hash, actor, now))
@@ -305,12 +305,10 @@ class AccountCommands(PortfolioBase):
     def list_accounts(self) -> list[AccountInfo]:
         """Every account, in invitation order (scans the log for invitations)."""
         topic = get_topic(Account.Invited)  # type: ignore[attr-defined]
-        recorder = self.recorder  # type: ignore[attr-defined]
         accounts, start = [], 1
         while True:
-            with storage_errors():
-                page = recorder.select_notifications(start=start, limit=500, topics=[topic])
-            accounts += [self.account(n.originator_id) for n in page]
+            page = self._store.notifications(start=start, limit=500, topics=[topic])
+            accounts += [self.account(UUID(str(n.originator_id))) for n in page]
             if len(page) < 500:
                 return accounts
             start = page[-1].id + 1

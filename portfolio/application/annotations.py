@@ -1,21 +1,27 @@
-"""Annotating the submitted version of a production (application side).
+"""Annotating the submitted version of a production.
 
 Only an assigned assessor annotates, only on the submitted version. While double marking is
-blind, an assessor reads only their own annotations.
+blind, an assessor reads only their own annotations. When a section-text provider is given
+(the sandboxed extractor), a quote is cut from (and checked against) the extracted text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections import OrderedDict
+from typing import Any
 from uuid import UUID
 
-from portfolio.application.assignment import as_uuid
-from portfolio.application.base import load_or_none
-from portfolio.application.scoring import ScoringCommands, situation_grid
+from portfolio.application.assignments import Assignments, as_uuid
+from portfolio.application.evidence import Evidence
+from portfolio.application.grids import Grids, situation_grid
+from portfolio.application.ports import Clock, SectionTexts
+from portfolio.application.referentials import SessionReferentials
+from portfolio.application.store import EventStore
 from portfolio.audit.annotations_export import export_annotations
 from portfolio.domain import ids
 from portfolio.domain.annotation import Anchor, Annotation, ProductionAnnotations, annotations_id
-from portfolio.domain.production import Production, check_code
+from portfolio.domain.production import Production, Version
 from portfolio.errors import (
     CriterionOutsideBlocs,
     InvalidAnchor,
@@ -24,39 +30,56 @@ from portfolio.errors import (
 )
 
 SECTION_CACHE_SIZE = 16
-SectionTexts = Callable[[bytes, str], dict[str, str]]  # (plaintext, media type) -> id -> text
 
 
-class AnnotationCommands(ScoringCommands):
-    """Mixin for PortfolioApp: annotate, retract, list (blind), for export."""
+class Annotations:
+    """Annotate, retract, read (blind), export as W3C Web Annotations."""
+
+    def __init__(
+        self,
+        store: EventStore,
+        clock: Clock,
+        referentials: SessionReferentials,
+        assignments: Assignments,
+        grids: Grids,
+        evidence: Evidence,
+        section_texts: SectionTexts | None = None,
+    ) -> None:
+        self._store, self._clock, self._referentials = store, clock, referentials
+        self._assignments, self._grids, self._evidence = assignments, grids, evidence
+        self._section_texts = section_texts
+        self._cache: OrderedDict[str, dict[str, str]] = OrderedDict()  # sha256 -> texts
+        self._cache_lock = threading.Lock()
+
+    def _code(self, candidate: UUID, code: str) -> str:
+        return self._referentials.of_candidate(candidate).production_code(code)
 
     def _section_text(
-        self, candidate: UUID, production: Production, section_id: str, viewer: UUID
+        self, candidate: UUID, submitted: Version, code: str, section_id: str, viewer: UUID
     ) -> str | None:
-        """The section's extracted text when a `section_texts` provider is configured.
+        """The section's extracted text when a provider is configured, else None.
 
-        The provider (given to PortfolioApp as `section_texts=`) extracts the submitted
-        version's sections; results are cached per sha256. Without it, None.
+        The submitted version is read (the read recorded as the viewer's) once per sha256
+        while it stays in a small cache.
         """
-        provider: SectionTexts | None = getattr(self, "extra", {}).get("section_texts")
-        if provider is None:
+        if self._section_texts is None:
             return None
-        cache = self.__dict__.setdefault("_section_cache", {})
-        version = production.submitted
-        if version.sha256 not in cache:
-            data = b"".join(
-                self.read_version(candidate, production.code, version.number, str(viewer))
-            )
-            cache[version.sha256] = provider(data, version.media_type)
-            while len(cache) > SECTION_CACHE_SIZE:
-                cache.pop(next(iter(cache)))
-        texts = cache[version.sha256]
+        with self._cache_lock:
+            texts = self._cache.get(submitted.sha256)
+        if texts is None:
+            chunks = self._evidence.read_version(candidate, code, submitted.number, str(viewer))
+            texts = self._section_texts(b"".join(chunks), submitted.media_type)
+            with self._cache_lock:
+                self._cache[submitted.sha256] = texts
+                while len(self._cache) > SECTION_CACHE_SIZE:
+                    self._cache.popitem(last=False)
         if section_id not in texts:
             raise InvalidAnchor(f"no section {section_id!r} in the extracted text")
         return texts[section_id]
 
-    def _submitted_target(self, candidate: UUID, code: str, version: int | None) -> Production:
-        production = self._load(ids.production_id(candidate, code), Production, ProductionNotFound)
+    def _submitted(self, candidate: UUID, code: str, version: int | None) -> Production:
+        pid = ids.production_id(candidate, code)
+        production = self._store.get(pid, Production, ProductionNotFound)
         submitted = production.submitted
         if submitted is None or (version is not None and version != submitted.number):
             raise NotSubmittedVersion(f"{code}: annotations go on the submitted version only")
@@ -82,22 +105,25 @@ class AnnotationCommands(ScoringCommands):
         With the section's extracted text known, the quote and context are cut from it (and
         `exact`, if given, must match); otherwise `exact` is required and kept as sent.
         """
-        assessor, candidate, code = as_uuid(assessor_id), as_uuid(candidate_id), check_code(code)
-        self.ensure_assigned(assessor, candidate, code)
-        if criterion and criterion.strip().upper() not in situation_grid(code)[1]:
+        assessor, candidate = as_uuid(assessor_id), as_uuid(candidate_id)
+        code = self._code(candidate, code)
+        self._assignments.ensure_assigned(assessor, candidate, code)
+        criteria = situation_grid(self._referentials.of_candidate(candidate), code)[1]
+        if criterion and criterion.strip().upper() not in criteria:
             raise CriterionOutsideBlocs(f"{criterion!r} is not a criterion of {code}")
 
         def command() -> UUID:
-            production = self._submitted_target(candidate, code, version)
+            production = self._submitted(candidate, code, version)
             submitted = production.submitted
-            text = self._section_text(candidate, production, section_id, assessor)
+            assert submitted is not None  # `_submitted` refused an unsubmitted production
+            text = self._section_text(candidate, submitted, code, section_id, assessor)
             if text is not None:
                 anchor = Anchor.in_text(section_id, text, start, end)
             else:
                 anchor = Anchor(section_id, start, end, exact or "", prefix, suffix)
             if exact is not None:
                 Anchor(section_id, start, end, exact, "", "").check(text)
-            layer = self._annotation_layer(production)
+            layer = self._layer(production)
             key = layer.annotate(
                 assessor,
                 submitted.number,
@@ -105,21 +131,21 @@ class AnnotationCommands(ScoringCommands):
                 anchor,
                 comment,
                 criterion,
-                self.clock(),
+                self._clock(),
                 text,
             )
-            self._save(layer)
+            self._store.save(layer)
             return key
 
-        return self._retrying(command)
+        return self._store.retrying(command)
 
-    def _annotation_layer(self, production: Production) -> ProductionAnnotations:
-        layer = load_or_none(self, annotations_id(production.id))
+    def _layer(self, production: Production) -> ProductionAnnotations:
+        layer = self._store.get_or_none(annotations_id(production.id), ProductionAnnotations)
         return layer or ProductionAnnotations.open(
-            production.id, production.candidate_id, production.code, self.clock()
+            production.id, production.candidate_id, production.code, self._clock()
         )
 
-    def retract_annotation(
+    def retract(
         self,
         assessor_id: UUID | str,
         candidate_id: UUID | str,
@@ -129,35 +155,34 @@ class AnnotationCommands(ScoringCommands):
     ) -> None:
         """Withdraw one's annotation by a new event (it is never deleted)."""
         assessor, candidate = as_uuid(assessor_id), as_uuid(candidate_id)
-        production_id = ids.production_id(candidate, check_code(code))
-
-        self._changing(
-            lambda: self._annotation_layer(
-                self._load(production_id, Production, ProductionNotFound)
-            ),
-            lambda layer: layer.retract(as_uuid(annotation_id), reason, assessor, self.clock()),
+        production_id = ids.production_id(candidate, self._code(candidate, code))
+        self._store.changing(
+            lambda: self._layer(self._store.get(production_id, Production, ProductionNotFound)),
+            lambda layer: layer.retract(as_uuid(annotation_id), reason, assessor, self._clock()),
         )
 
-    def all_annotations(self, candidate_id: UUID | str, code: str) -> list[Annotation]:
+    def every(self, candidate_id: UUID | str, code: str) -> list[Annotation]:
         """Every annotation of a production, retracted ones included (export, audit)."""
-        production_id = ids.production_id(as_uuid(candidate_id), check_code(code))
-        layer = load_or_none(self, annotations_id(production_id))
+        candidate = as_uuid(candidate_id)
+        production_id = ids.production_id(candidate, self._code(candidate, code))
+        layer = self._store.get_or_none(annotations_id(production_id), ProductionAnnotations)
         return [] if layer is None else list(layer.items.values())
 
-    def annotations(
+    def visible(
         self, viewer_id: UUID | str, candidate_id: UUID | str, code: str
     ) -> list[Annotation]:
         """The annotations the viewer may read: only their own while marking is blind."""
-        viewer, candidate, code = as_uuid(viewer_id), as_uuid(candidate_id), check_code(code)
-        found = self.all_annotations(candidate, code)
-        if self._may_see_all(viewer, candidate, code):
+        viewer, candidate = as_uuid(viewer_id), as_uuid(candidate_id)
+        code = self._code(candidate, code)
+        found = self.every(candidate, code)
+        if self._grids.may_see_all(viewer, candidate, code):
             return found
         return [a for a in found if a.author_id == viewer]
 
-    def annotations_jsonld(
+    def jsonld(
         self, candidate_id: UUID | str, code: str, include_retracted: bool = False
-    ) -> dict:
+    ) -> dict[str, Any]:
         """The production's annotations as a W3C Web Annotation collection (JSON-LD)."""
-        production_id = ids.production_id(as_uuid(candidate_id), check_code(code))
-        found = self.all_annotations(candidate_id, code)
-        return export_annotations(production_id, found, include_retracted)
+        candidate = as_uuid(candidate_id)
+        production_id = ids.production_id(candidate, self._code(candidate, code))
+        return export_annotations(production_id, self.every(candidate, code), include_retracted)

@@ -1,8 +1,8 @@
-"""JuryCommands: deliberation, proposals and decisions per bloc, and the procès-verbal.
+"""The jury: deliberation, proposals and decisions per bloc, and the procès-verbal.
 
-The PV renderer is a port (`PVRenderer`: content dict -> DOCX and PDF bytes) handed to
-PortfolioApp as `pv_renderer=` by the composition root (`reports.render_pv`), so the domain
-and application import no document library.
+Proposals and PVs follow the session's referential (its situations per bloc, its blocs, its
+title). The PV renderer is a port (`PVRenderer`: content dict -> DOCX and PDF bytes) handed in
+by the composition root (`rendering.render_pv`), so the application imports no document library.
 """
 
 from __future__ import annotations
@@ -17,10 +17,13 @@ from uuid import UUID
 
 from eventsourcing.persistence import IntegrityError
 
-from portfolio.application.assignment import as_uuid
-from portfolio.application.base import load_or_none
+from portfolio.application.assignments import Assignments, as_uuid
+from portfolio.application.moderation import Moderations
+from portfolio.application.ports import BlobStore, Clock, PVRenderer
 from portfolio.application.pv_content import build_content, candidate_row
-from portfolio.application.scoring import ScoringCommands
+from portfolio.application.referentials import SessionReferentials
+from portfolio.application.store import EventStore
+from portfolio.domain.candidate import Candidate
 from portfolio.domain.jury import (
     VALIDE,
     Attainment,
@@ -32,17 +35,17 @@ from portfolio.domain.jury import (
     propose,
 )
 from portfolio.domain.pv import ProcesVerbal
+from portfolio.domain.session import AssessmentSession
 from portfolio.errors import (
+    CandidateNotFound,
     InvalidInput,
     NotFound,
     PVAlreadyFinal,
     PVNotFound,
     PVRegenerationMismatch,
     RationaleRequired,
+    SessionNotFound,
 )
-from portfolio.referential import load_referential
-
-PVRenderer = Callable[[dict[str, Any]], tuple[bytes, bytes]]
 
 
 @dataclass(frozen=True)
@@ -102,13 +105,32 @@ def _pv_view(pv: ProcesVerbal) -> PVView:
     )
 
 
-class JuryCommands(ScoringCommands):
-    """Mixin for PortfolioApp: the deliberation jury and its procès-verbaux."""
+class Jury:
+    """The deliberation jury of a session and its procès-verbaux."""
 
-    extra: dict[str, Any]
+    def __init__(
+        self,
+        store: EventStore,
+        clock: Clock,
+        blobs: BlobStore,
+        referentials: SessionReferentials,
+        assignments: Assignments,
+        moderation: Moderations,
+        pv_renderer: PVRenderer,
+    ) -> None:
+        self._store, self._clock, self._blobs = store, clock, blobs
+        self._referentials = referentials
+        self._assignments, self._moderation = assignments, moderation
+        self._render = pv_renderer
+
+    def _session(self, session_id: UUID) -> AssessmentSession:
+        return self._store.get(session_id, AssessmentSession, SessionNotFound)
+
+    def _candidate(self, candidate_id: UUID) -> Candidate:
+        return self._store.get(candidate_id, Candidate, CandidateNotFound)
 
     def _deliberation(self, session_id: UUID) -> Deliberation:
-        return self._load(deliberation_id(as_uuid(session_id)), Deliberation, NotFound)
+        return self._store.get(deliberation_id(as_uuid(session_id)), Deliberation, NotFound)
 
     def deliberation(self, session_id: UUID | str) -> DeliberationView:
         """The session's jury, what stops it from deciding, and its PVs."""
@@ -126,19 +148,19 @@ class JuryCommands(ScoringCommands):
         self, session_id: UUID | str, held_on: str, mode: str, actor: str
     ) -> UUID:
         """Open the session's deliberation (once; opening again returns the same id)."""
-        session = self._session_agg(as_uuid(session_id))
-        existing = load_or_none(self, deliberation_id(session.id))
+        session = self._session(as_uuid(session_id))
+        existing = self._store.get_or_none(deliberation_id(session.id), Deliberation)
         if existing is not None:
             return existing.id
-        deliberation = Deliberation.open(session.id, held_on, mode, actor, self.clock())
+        deliberation = Deliberation.open(session.id, held_on, mode, actor, self._clock())
         with suppress(IntegrityError):  # a concurrent opener saved the same id first
-            self._save(deliberation)
+            self._store.save(deliberation)
         return deliberation.id
 
     def _on_deliberation(
         self, session_id: UUID | str, change: Callable[[Deliberation], Any]
     ) -> Any:
-        return self._changing(lambda: self._deliberation(as_uuid(session_id)), change)
+        return self._store.changing(lambda: self._deliberation(as_uuid(session_id)), change)
 
     def seat_member(
         self,
@@ -152,22 +174,23 @@ class JuryCommands(ScoringCommands):
         """Seat a jury member with their capacity and whether they are external."""
         account = as_uuid(account_id)
         self._on_deliberation(
-            session_id, lambda d: d.seat(account, name, capacity, external, actor, self.clock())
+            session_id, lambda d: d.seat(account, name, capacity, external, actor, self._clock())
         )
 
     def record_incident(self, session_id: UUID | str, text: str, actor: str) -> None:
-        self._on_deliberation(session_id, lambda d: d.record_incident(text, actor, self.clock()))
+        self._on_deliberation(session_id, lambda d: d.record_incident(text, actor, self._clock()))
 
     def propose_bloc(self, candidate_id: UUID | str, bloc: int) -> ProposalView:
         """The system's proposal for one bloc, from every situation evaluating it."""
-        candidate = self._candidate_agg(as_uuid(candidate_id))
-        session = self._session_agg(candidate.session_id)
+        candidate = self._candidate(as_uuid(candidate_id))
+        session = self._session(candidate.session_id)
+        referential = self._referentials.of_session(session.id)
         finals: dict[str, str | None] = {}
-        for situation in (s for s in load_referential().situations if s.bloc == bloc):
-            scores = self._final_scores(session, candidate.id, situation.id)
+        for situation in (s for s in referential.situations if s.bloc == bloc):
+            scores = self._moderation.final_scores_in(session, candidate.id, situation.id)
             finals.update({f"{situation.id}:{c}": value for c, value in scores.items()})
         if not finals:
-            raise InvalidInput(f"no bloc {bloc} in the referential")
+            raise InvalidInput(f"no bloc {bloc} in referential {referential.version}")
         proposal = propose(session.result_scale, session.compensation, session.pass_mark, finals)
         return ProposalView(bloc, finals, proposal)
 
@@ -182,7 +205,7 @@ class JuryCommands(ScoringCommands):
         correcting: bool = False,
     ) -> ProposalView:
         """Record the jury's decision on a bloc; departing from the proposal needs reasons."""
-        candidate = self._candidate_agg(as_uuid(candidate_id))
+        candidate = self._candidate(as_uuid(candidate_id))
         if candidate.session_id != as_uuid(session_id):
             raise InvalidInput(f"candidate {candidate.id} is not in session {session_id}")
 
@@ -190,7 +213,7 @@ class JuryCommands(ScoringCommands):
             conflicted = {
                 m.account_id
                 for m in deliberation.members
-                if self.has_conflict(m.account_id, candidate.id)
+                if self._assignments.has_conflict(m.account_id, candidate.id)
             }
             deliberation.ensure_may_decide(conflicted)
             proposed = self.propose_bloc(candidate.id, bloc)
@@ -201,40 +224,36 @@ class JuryCommands(ScoringCommands):
                 decision,
                 reasons,
                 actor,
-                self.clock(),
+                self._clock(),
                 correcting,
-                _under(self._session_agg(candidate.session_id)),
+                _under(self._session(candidate.session_id)),
             )
             return proposed
 
         return self._on_deliberation(session_id, change)
 
     # -- procès-verbal ---------------------------------------------------------------------
-    def _renderer(self) -> PVRenderer:
-        renderer = getattr(self, "extra", {}).get("pv_renderer")
-        if renderer is None:
-            raise RuntimeError("PortfolioApp was built without pv_renderer (see storage/bootstrap)")
-        return renderer
-
     def _pv(self, key: UUID | str) -> ProcesVerbal:
-        return self._load(as_uuid(key), ProcesVerbal, PVNotFound)
+        return self._store.get(as_uuid(key), ProcesVerbal, PVNotFound)
 
-    def _content(self, deliberation: Deliberation, number: int, corrects: dict | None) -> dict:
-        session = self._session_agg(deliberation.session_id)
+    def _content(
+        self, deliberation: Deliberation, number: int, corrects: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        session = self._session(deliberation.session_id)
+        referential = self._referentials.of_session(session.id)
         decided = {cid for cid, _ in deliberation.decisions}
         rows = []
         for cid in session.candidate_ids:
             if cid in decided:
-                candidate = self._candidate_agg(cid)
-                rows.append(
-                    candidate_row(
-                        deliberation, candidate, self._acquired_before(candidate.ref, session.id)
-                    )
-                )
-        return build_content(session, deliberation, rows, number, self.clock(), corrects)
+                candidate = self._candidate(cid)
+                before = self._acquired_before(candidate.ref, session.id)
+                rows.append(candidate_row(deliberation, candidate, before, referential))
+        return build_content(
+            session, deliberation, rows, number, self._clock(), referential, corrects
+        )
 
     def _acquired_before(self, ref: str, session_id: UUID) -> set[int]:
-        attainment = load_or_none(self, attainment_id(ref))
+        attainment = self._store.get_or_none(attainment_id(ref), Attainment)
         if attainment is None:
             return set()
         return {b for b, at in attainment.acquired.items() if at["session_id"] != session_id}
@@ -253,11 +272,11 @@ class JuryCommands(ScoringCommands):
             else {"pv_id": str(corrects.id), "number": corrects.number, "reason": reason}
         )
         content = self._content(deliberation, number, ref)
-        docx, pdf = self._renderer()(content)
+        docx, pdf = self._render(content)
         for data in (docx, pdf):
-            self.blobs.put(io.BytesIO(data))
+            self._blobs.put(io.BytesIO(data))
         pv = ProcesVerbal.generate(
-            at=self.clock(),
+            at=self._clock(),
             session_id=deliberation.session_id,
             number=number,
             content=content,
@@ -268,8 +287,8 @@ class JuryCommands(ScoringCommands):
             correction_reason=reason,
             actor=actor,
         )
-        deliberation.issue(pv.id, actor, self.clock())
-        self._save(pv, deliberation)
+        deliberation.issue(pv.id, actor, self._clock())
+        self._store.save(pv, deliberation)
         return pv
 
     def generate_pv(self, session_id: UUID | str, actor: str) -> PVView:
@@ -287,7 +306,7 @@ class JuryCommands(ScoringCommands):
                 raise InvalidInput("the jury has not decided on any bloc yet")
             return _pv_view(self._issue(deliberation, None, None, actor))
 
-        return self._retrying(command)
+        return self._store.retrying(command)
 
     def correct_pv(self, pv_key: UUID | str, reason: str, actor: str) -> PVView:
         """Issue a new PV that references a final one (the signed one stays as it was)."""
@@ -303,26 +322,26 @@ class JuryCommands(ScoringCommands):
                 raise PVAlreadyFinal("this PV was already corrected; correct the latest one")
             return _pv_view(self._issue(deliberation, old, reason.strip(), actor))
 
-        return self._retrying(command)
+        return self._store.retrying(command)
 
     def sign_pv(self, pv_key: UUID | str, member_id: UUID | str, sha256: str) -> PVView:
         """A member signs the PV's sha256; the last signature makes it final and blocs acquired."""
 
         def command() -> PVView:
             pv = self._pv(pv_key)
-            became_final = pv.sign(as_uuid(member_id), sha256, self.clock())
+            became_final = pv.sign(as_uuid(member_id), sha256, self._clock())
             acquired = self._acquisitions(pv) if became_final else []
-            self._save(pv, *acquired)
+            self._store.save(pv, *acquired)
             return _pv_view(pv)
 
-        return self._retrying(command)
+        return self._store.retrying(command)
 
     def _acquisitions(self, pv: ProcesVerbal) -> list[Attainment]:
         changed = []
         for row in pv.content["candidates"]:
-            attainment = load_or_none(self, attainment_id(row["ref"])) or Attainment.open(
-                row["ref"], self.clock()
-            )
+            attainment = self._store.get_or_none(
+                attainment_id(row["ref"]), Attainment
+            ) or Attainment.open(row["ref"], self._clock())
             for bloc in row["blocs"]:
                 if bloc["result"] == VALIDE:
                     attainment.acquire(
@@ -331,7 +350,7 @@ class JuryCommands(ScoringCommands):
                         pv.id,
                         pv.content["listing"],
                         pv.content["referential_version"],
-                        self.clock(),
+                        self._clock(),
                     )
             changed.append(attainment)
         return changed
@@ -349,12 +368,12 @@ class JuryCommands(ScoringCommands):
         digest = {"docx": pv.docx_sha256, "pdf": pv.pdf_sha256}.get(fmt)
         if digest is None:
             raise InvalidInput("format must be docx or pdf")
-        return b"".join(self.blobs.open(digest))
+        return b"".join(self._blobs.open(digest))
 
     def regenerate_pv(self, pv_key: UUID | str) -> tuple[bytes, bytes]:
         """Render a PV again from its events; PVRegenerationMismatch if a byte differs."""
         pv = self._pv(pv_key)
-        docx, pdf = self._renderer()(pv.content)
+        docx, pdf = self._render(pv.content)
         digests = (hashlib.sha256(docx).hexdigest(), hashlib.sha256(pdf).hexdigest())
         if digests != (pv.docx_sha256, pv.pdf_sha256):
             raise PVRegenerationMismatch(f"PV {pv.number} no longer renders to its signed bytes")
@@ -362,9 +381,15 @@ class JuryCommands(ScoringCommands):
 
     def acquired_blocs(self, candidate_ref: str) -> dict[int, dict[str, Any]]:
         """Blocs acquired for good by a candidate number, across sessions."""
-        attainment = load_or_none(self, attainment_id(candidate_ref))
+        attainment = self._store.get_or_none(attainment_id(candidate_ref), Attainment)
         return {} if attainment is None else dict(attainment.acquired)
 
     def title_obtained(self, candidate_ref: str) -> bool:
-        attainment = load_or_none(self, attainment_id(candidate_ref))
-        return attainment is not None and attainment.title_obtained
+        """Every bloc of the title acquired (the blocs of the referential the last one was
+        acquired under)."""
+        attainment = self._store.get_or_none(attainment_id(candidate_ref), Attainment)
+        version = None if attainment is None else attainment.latest_referential_version
+        if attainment is None or version is None:
+            return False
+        blocs = self._referentials.referentials.get(version).bloc_numbers
+        return attainment.title_obtained(blocs)

@@ -1,15 +1,24 @@
 """What the application needs from the outside world, as structural types.
 
-The application depends on these shapes only; `storage/` provides the adapters (local folder
-and S3 blob stores, the per-subject key vault). Keeping the shapes here lets `portfolio`
-import nothing but the standard library and eventsourcing.
+The services depend on these shapes only; the composition root (`bootstrap.py`) hands them the
+adapters: blob stores and the key vault from `storage/`, the password hasher, the PV renderer
+from `rendering/`, the section texts and the media-type sniffer from `pipeline/`. Keeping the
+shapes here lets `portfolio` import nothing but the standard library and its few libraries.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, Protocol
+from datetime import UTC, datetime
+from typing import Any, BinaryIO, Protocol
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """The real clock (tests inject one they move by hand)."""
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -27,7 +36,8 @@ class BlobStore(Protocol):
     `max_bytes` it raises `portfolio.errors.BlobTooLarge` and leaves nothing behind. Putting the
     same bytes twice is a no-op returning the same address. `open` yields the bytes in chunks and
     raises `portfolio.errors.BlobCorrupted` at the end of the stream when they no longer hash to
-    their address, `portfolio.errors.BlobNotFound` when there is no such blob.
+    their address, `portfolio.errors.BlobNotFound` when there is no such blob. `check` raises
+    `StorageUnavailable` unless the store can take files now (readiness).
     """
 
     def put(self, stream: BinaryIO, max_bytes: int | None = None) -> StoredBlob: ...
@@ -35,6 +45,8 @@ class BlobStore(Protocol):
     def open(self, sha256: str) -> Iterator[bytes]: ...
 
     def exists(self, sha256: str) -> bool: ...
+
+    def check(self) -> None: ...
 
 
 class SubjectVault(Protocol):
@@ -56,3 +68,23 @@ class SubjectVault(Protocol):
     def destroy(self, subject: str) -> None: ...
 
     def is_destroyed(self, subject: str) -> bool: ...
+
+
+class PasswordHasher(Protocol):
+    """Slow, salted password hashing (Argon2id in deployments, a cheap one in unit tests)."""
+
+    def hash(self, password: str) -> str: ...
+
+    def verify(self, password_hash: str | None, password: str) -> bool:
+        """True when `password` matches; with no hash, spend the same time and say False."""
+        ...
+
+
+# content (the plain dict recorded in the PV's event) -> (DOCX bytes, PDF bytes)
+PVRenderer = Callable[[dict[str, Any]], tuple[bytes, bytes]]
+
+# (plaintext of an evidence file, its media type) -> {section id: section text}
+SectionTexts = Callable[[bytes, str], dict[str, str]]
+
+# (first bytes of a file, its name) -> the media type its content shows ("application/pdf")
+MediaTypes = Callable[[bytes, str], str]

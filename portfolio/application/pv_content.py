@@ -11,17 +11,17 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from portfolio.domain.jury import ALL_BLOCS, VALIDE, Deliberation
+from portfolio.domain.jury import VALIDE, Deliberation
 from portfolio.domain.session import AssessmentSession
-from portfolio.referential import load_referential
+from portfolio.referential import Referential
 
 OBTENU, PARTIELLE, AJOURNE = "obtenu", "validation partielle", "ajourné"
 NOT_PRESENTED, ACQUIRED_BEFORE = "non présenté", "acquis antérieurement"
 
 
-def outcome(validated_now: set[int], acquired_before: set[int]) -> str:
+def outcome(validated_now: set[int], acquired_before: set[int], blocs: tuple[int, ...]) -> str:
     """obtenu when every bloc is acquired (now or before); partial when some were validated now."""
-    if set(ALL_BLOCS) <= validated_now | acquired_before:
+    if set(blocs) <= validated_now | acquired_before:
         return OBTENU
     return PARTIELLE if validated_now else AJOURNE
 
@@ -38,10 +38,13 @@ def _bloc_row(number: int, result: str, proposal: str = "", reasons: str = "") -
 
 
 def _bloc_rows(
-    deliberation: Deliberation, candidate_id: UUID, acquired_before: set[int]
+    deliberation: Deliberation,
+    candidate_id: UUID,
+    acquired_before: set[int],
+    blocs: tuple[int, ...],
 ) -> list[dict[str, Any]]:
     rows = []
-    for number in ALL_BLOCS:
+    for number in blocs:
         decided = deliberation.decisions.get((candidate_id, number))
         if decided is None:
             result = ACQUIRED_BEFORE if number in acquired_before else NOT_PRESENTED
@@ -54,16 +57,20 @@ def _bloc_rows(
 
 
 def candidate_row(
-    deliberation: Deliberation, candidate: Any, acquired_before: set[int]
+    deliberation: Deliberation,
+    candidate: Any,
+    acquired_before: set[int],
+    referential: Referential,
 ) -> dict[str, Any]:
-    blocs = _bloc_rows(deliberation, candidate.id, acquired_before)
+    title = referential.bloc_numbers
+    blocs = _bloc_rows(deliberation, candidate.id, acquired_before, title)
     validated = {r["number"] for r in blocs if r["result"] == VALIDE}
     return {
         "candidate_id": str(candidate.id),
         "ref": candidate.ref,
         "route": candidate.route,
         "blocs": blocs,
-        "outcome": outcome(validated, acquired_before),
+        "outcome": outcome(validated, acquired_before, title),
     }
 
 
@@ -73,10 +80,11 @@ def build_content(
     candidates: list[dict[str, Any]],
     number: int,
     generated_at: datetime,
+    referential: Referential,
     corrects: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Everything DOMAIN.md asks a PV to show, as plain values."""
-    referential = load_referential()
+    """Everything DOMAIN.md asks a PV to show, as plain values (titles and blocs from the
+    session's referential)."""
     return {
         "title": referential.title,
         "listing": session.listing,

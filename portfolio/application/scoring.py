@@ -1,8 +1,8 @@
-"""Scoring, sign-off, blind double marking and moderation (application side).
+"""Scoring: an assessor's sheet per situation, criterion scores, notes and sign-off.
 
 An assessor's sheet opens on first score, fixed to the submitted version's sha256, the
-session's scale and the referential version. Until every assessor of a situation has signed
-off, an assessor sees only their own sheet (blind double marking).
+session's scale and its referential version (whose criteria make the grid). Until every
+assessor of a situation has signed off, an assessor sees only their own sheet.
 """
 
 from __future__ import annotations
@@ -10,33 +10,27 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
-from portfolio.application.assignment import AssignmentCommands, as_uuid
-from portfolio.application.base import load_or_none
+from portfolio.application.assignments import Assignments, as_uuid
+from portfolio.application.grids import Grids, situation_grid
+from portfolio.application.ports import BlobStore, Clock, SubjectVault
+from portfolio.application.referentials import SessionReferentials
+from portfolio.application.store import EventStore
 from portfolio.domain import ids
-from portfolio.domain.assignment import WRITTEN_SITUATIONS, check_situation
-from portfolio.domain.moderation import Moderation, discrepancies, final_scores, moderation_id
 from portfolio.domain.production import Production
-from portfolio.domain.scoring import AssessmentSheet, Score, sheet_id
+from portfolio.domain.scoring import AssessmentSheet, Score
 from portfolio.domain.session import AssessmentSession
 from portfolio.errors import (
     BlindMarking,
     NotFound,
     NotSubmittedVersion,
     ProductionNotFound,
+    SessionNotFound,
 )
-from portfolio.referential import load_referential
 
 T = TypeVar("T")
-
-
-def situation_grid(situation: str) -> tuple[int, list[str]]:
-    """The bloc a situation evaluates and its criteria (CR…), from the referential."""
-    referential, code = load_referential(), check_situation(situation)
-    criteria = [c.criterion.code for c in referential.competencies_for(code)]
-    return referential.situation(code).bloc, criteria
 
 
 @dataclass(frozen=True)
@@ -55,15 +49,7 @@ class SheetView:
     history: tuple[Score, ...]
     signed_off: bool
     sign_offs: int
-    notes: tuple[dict, ...]
-
-
-@dataclass(frozen=True)
-class DiscrepancyView:
-    situation: str
-    criterion: str
-    values: dict[UUID, str]
-    agreed: str | None  # the moderator's agreed value, once recorded
+    notes: tuple[dict[str, Any], ...]
 
 
 def _view(sheet: AssessmentSheet) -> SheetView:
@@ -84,30 +70,53 @@ def _view(sheet: AssessmentSheet) -> SheetView:
     )
 
 
-class ScoringCommands(AssignmentCommands):
-    """Mixin for PortfolioApp: criterion scores, sign-off, notes, double marking."""
+class Scoring:
+    """Criterion scores, notes and sign-off of assigned assessors; blind reading of sheets."""
 
-    def _submitted(self, candidate_id: UUID, situation: str) -> tuple[str | None, int | None]:
+    def __init__(
+        self,
+        store: EventStore,
+        clock: Clock,
+        blobs: BlobStore,
+        vault: SubjectVault,
+        max_upload_bytes: int,
+        referentials: SessionReferentials,
+        assignments: Assignments,
+        grids: Grids,
+    ) -> None:
+        self._store, self._clock, self._blobs, self._vault = store, clock, blobs, vault
+        self._max_upload_bytes = max_upload_bytes
+        self._referentials = referentials
+        self._assignments, self._grids = assignments, grids
+
+    def criteria(self, candidate_id: UUID | str, situation: str) -> tuple[int, list[str]]:
+        """The bloc and criteria of a situation in the candidate's session's referential."""
+        return situation_grid(self._referentials.of_candidate(as_uuid(candidate_id)), situation)
+
+    # -- the assessor's own sheet ----------------------------------------------------------
+    def _submitted(self, candidate_id: UUID, situation: str, written: bool) -> tuple[Any, Any]:
         """The submitted version's sha256 and number; (None, None) for an oral."""
-        if situation not in WRITTEN_SITUATIONS:
+        if not written:
             return None, None
         pid = ids.production_id(candidate_id, situation)
-        production = self._load(pid, Production, ProductionNotFound)
+        production = self._store.get(pid, Production, ProductionNotFound)
         if production.submitted is None:
             raise NotSubmittedVersion(f"{situation} of {candidate_id} is not submitted yet")
         return production.submitted.sha256, production.submitted.number
 
     def _sheet_or_open(self, assessor: UUID, candidate: UUID, situation: str) -> AssessmentSheet:
-        self.ensure_assigned(assessor, candidate, situation)
-        session_id = self._candidate_agg(candidate).session_id
-        existing = load_or_none(self, sheet_id(session_id, candidate, situation, assessor))
+        self._assignments.ensure_assigned(assessor, candidate, situation)
+        session_id = self._grids.session_of(candidate)
+        existing = self._grids.sheet(session_id, candidate, situation, assessor)
         if existing is not None:
             return existing
-        session = self._session_agg(session_id)
-        sha256, number = self._submitted(candidate, situation)
-        bloc, criteria = situation_grid(situation)
+        session = self._store.get(session_id, AssessmentSession, SessionNotFound)
+        referential = self._referentials.of_session(session_id)
+        written = referential.situation(situation).written
+        sha256, number = self._submitted(candidate, situation, written)
+        bloc, criteria = situation_grid(referential, situation)
         return AssessmentSheet.open(
-            at=self.clock(),
+            at=self._clock(),
             session_id=session_id,
             candidate_id=candidate,
             situation=situation,
@@ -129,13 +138,9 @@ class ScoringCommands(AssignmentCommands):
         change: Callable[[AssessmentSheet, str], T],
     ) -> T:
         """Load (or open) the assessor's sheet, apply `change(sheet, actor)`, save; retried."""
-        assessor, candidate, code = (
-            as_uuid(assessor_id),
-            as_uuid(candidate_id),
-            check_situation(situation),
-        )
-
-        return self._changing(
+        assessor, candidate = as_uuid(assessor_id), as_uuid(candidate_id)
+        code = self._assignments.situation(candidate, situation)
+        return self._store.changing(
             lambda: self._sheet_or_open(assessor, candidate, code),
             lambda sheet: change(sheet, str(assessor)),
         )
@@ -158,7 +163,7 @@ class ScoringCommands(AssignmentCommands):
 
         def change(sheet: AssessmentSheet, actor: str) -> Score:
             sha = sheet.evidence_sha256 if evidence_sha256 is None else evidence_sha256
-            return sheet.score(criterion, value, rationale, sha, reason, actor, self.clock())
+            return sheet.score(criterion, value, rationale, sha, reason, actor, self._clock())
 
         return self._on_sheet(assessor_id, candidate_id, situation, change)
 
@@ -168,7 +173,7 @@ class ScoringCommands(AssignmentCommands):
             assessor_id,
             candidate_id,
             situation,
-            lambda sheet, actor: sheet.sign_off(actor, self.clock()),
+            lambda sheet, actor: sheet.sign_off(actor, self._clock()),
         )
 
     def attach_notes(
@@ -182,38 +187,25 @@ class ScoringCommands(AssignmentCommands):
         """Keep an assessor's own notes file (sealed for the candidate); returns its sha256."""
         assessor, candidate = as_uuid(assessor_id), as_uuid(candidate_id)
         # refuse a bad id, situation or assessor before storing anything
-        self.ensure_assigned(assessor, candidate, check_situation(situation))
-        sealed = self.vault.seal(str(candidate), data)
-        stored = self.blobs.put(io.BytesIO(sealed), max_bytes=self.max_upload_bytes)
+        code = self._assignments.situation(candidate, situation)
+        self._assignments.ensure_assigned(assessor, candidate, code)
+        sealed = self._vault.seal(str(candidate), data)
+        stored = self._blobs.put(io.BytesIO(sealed), max_bytes=self._max_upload_bytes)
 
         def change(sheet: AssessmentSheet, actor: str) -> str:
-            sheet.attach_notes(stored.sha256, len(data), media_type, actor, self.clock())
+            sheet.attach_notes(stored.sha256, len(data), media_type, actor, self._clock())
             return stored.sha256
 
-        return self._on_sheet(assessor_id, candidate_id, situation, change)
+        return self._on_sheet(assessor_id, candidate_id, code, change)
 
     # -- reading, blind until every assessor signed off ------------------------------------
-    def _sheets(self, session_id: UUID, candidate: UUID, situation: str) -> list[AssessmentSheet]:
-        return [  # None where an assessor has not scored yet
-            load_or_none(self, sheet_id(session_id, candidate, situation, assessor))
-            for assessor in self._assessors(session_id, candidate, situation)
-        ]
-
-    def _may_see_all(self, viewer: UUID, candidate: UUID, situation: str) -> bool:
-        session_id = self._candidate_agg(candidate).session_id
-        co_assessor = viewer in self._assessors(session_id, candidate, situation)
-        if not co_assessor and not self.is_assigned(viewer, candidate):
-            return True  # administrator, moderator, jury member: not a co-assessor
-        sheets = self._sheets(session_id, candidate, situation)
-        return all(s is not None and s.signed_off for s in sheets)
-
     def may_see_all_grids(
         self, viewer_id: UUID | str, candidate_id: UUID | str, situation: str
     ) -> bool:
         """False while the viewer is a co-assessor and marking is still blind."""
-        return self._may_see_all(
-            as_uuid(viewer_id), as_uuid(candidate_id), check_situation(situation)
-        )
+        candidate = as_uuid(candidate_id)
+        code = self._assignments.situation(candidate, situation)
+        return self._grids.may_see_all(as_uuid(viewer_id), candidate, code)
 
     def assessment_sheet(
         self,
@@ -228,11 +220,11 @@ class ScoringCommands(AssignmentCommands):
             as_uuid(candidate_id),
             as_uuid(assessor_id),
         )
-        code = check_situation(situation)
-        if viewer != assessor and not self._may_see_all(viewer, candidate, code):
+        code = self._assignments.situation(candidate, situation)
+        if viewer != assessor and not self._grids.may_see_all(viewer, candidate, code):
             raise BlindMarking("the other assessment stays hidden until both are signed off")
-        session_id = self._candidate_agg(candidate).session_id
-        sheet = load_or_none(self, sheet_id(session_id, candidate, code, assessor))
+        session_id = self._grids.session_of(candidate)
+        sheet = self._grids.sheet(session_id, candidate, code, assessor)
         if sheet is None:
             raise NotFound(f"no assessment by {assessor} on {code} of {candidate}")
         return _view(sheet)
@@ -241,80 +233,9 @@ class ScoringCommands(AssignmentCommands):
         self, viewer_id: UUID | str, candidate_id: UUID | str, situation: str
     ) -> list[SheetView]:
         """The sheets of a situation the viewer may read (only their own while blind)."""
-        viewer, candidate, code = (
-            as_uuid(viewer_id),
-            as_uuid(candidate_id),
-            check_situation(situation),
-        )
-        session_id = self._candidate_agg(candidate).session_id
-        sheets = [s for s in self._sheets(session_id, candidate, code) if s is not None]
-        if not self._may_see_all(viewer, candidate, code):
+        viewer, candidate = as_uuid(viewer_id), as_uuid(candidate_id)
+        code = self._assignments.situation(candidate, situation)
+        sheets = self._grids.scored(self._grids.session_of(candidate), candidate, code)
+        if not self._grids.may_see_all(viewer, candidate, code):
             sheets = [s for s in sheets if s.assessor_id == viewer]
         return [_view(s) for s in sheets]
-
-    # -- double marking --------------------------------------------------------------------
-    def _moderation(self, session_id: UUID, candidate: UUID, situation: str) -> Moderation | None:
-        return load_or_none(self, moderation_id(session_id, candidate, situation))
-
-    def discrepancies(self, candidate_id: UUID | str, situation: str) -> list[DiscrepancyView]:
-        """Criteria on which the signed-off assessors disagree, with any agreed score."""
-        candidate, code = as_uuid(candidate_id), check_situation(situation)
-        session = self._session_agg(self._candidate_agg(candidate).session_id)
-        sheets = [s for s in self._sheets(session.id, candidate, code) if s is not None]
-        moderation = self._moderation(session.id, candidate, code)
-        agreed = moderation.agreed if moderation else {}
-        return [
-            DiscrepancyView(
-                d.situation, d.criterion, d.values, agreed.get(d.criterion, {}).get("value")
-            )
-            for d in discrepancies(sheets, session.result_scale, session.discrepancy_threshold)
-        ]
-
-    def moderate(
-        self,
-        moderator_id: UUID | str,
-        candidate_id: UUID | str,
-        situation: str,
-        criterion: str,
-        value: str | float,
-        reasons: str,
-    ) -> None:
-        """Record the agreed score of a discrepant criterion, with the moderator's reasons."""
-        moderator, candidate, code = (
-            as_uuid(moderator_id),
-            as_uuid(candidate_id),
-            check_situation(situation),
-        )
-
-        def command() -> None:
-            session = self._session_agg(self._candidate_agg(candidate).session_id)
-            sheets = [s for s in self._sheets(session.id, candidate, code) if s is not None]
-            found = discrepancies(sheets, session.result_scale, session.discrepancy_threshold)
-            moderation = self._moderation(session.id, candidate, code) or Moderation.open(
-                session.id, candidate, code, self.clock()
-            )
-            moderation.record(
-                found, criterion, value, reasons, session.result_scale, str(moderator), self.clock()
-            )
-            self._save(moderation)
-
-        self._retrying(command)
-
-    def final_scores(self, candidate_id: UUID | str, situation: str) -> dict[str, str | None]:
-        """Criterion -> final value of a situation; None while not yet final."""
-        candidate, code = as_uuid(candidate_id), check_situation(situation)
-        session = self._session_agg(self._candidate_agg(candidate).session_id)
-        return self._final_scores(session, candidate, code)
-
-    def _final_scores(
-        self, session: AssessmentSession, candidate: UUID, code: str
-    ) -> dict[str, str | None]:
-        sheets = self._sheets(session.id, candidate, code)
-        if not sheets or any(s is None for s in sheets):
-            return dict.fromkeys(situation_grid(code)[1])
-        return final_scores(
-            sheets,
-            self._moderation(session.id, candidate, code),
-            session.result_scale,
-            session.discrepancy_threshold,
-        )

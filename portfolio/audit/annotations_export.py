@@ -50,7 +50,7 @@ def annotation_jsonld(annotation: Annotation) -> dict[str, Any]:
         body.append(
             {"type": "TextualBody", "value": annotation.criterion, "purpose": "classifying"}
         )
-    item = {
+    item: dict[str, Any] = {
         "id": f"urn:uuid:{annotation.annotation_id}",
         "type": "Annotation",
         "motivation": "assessing",

@@ -1,26 +1,12 @@
-"""Replaying the log for auditors: a candidate's history, past states, and a log check.
+"""Replaying the log for auditors: a candidate's history and their state as of a past moment.
 
-`verify_log` proves that the event log, as read now, is complete and internally consistent:
-notification ids run 1..n without gaps, every aggregate's versions run 1..k without gaps, and
-the hash chain over every stored record gives one digest.
-
-On PostgreSQL a conflicting insert (optimistic concurrency, retried by the application) still
-consumes a sequence value, so id gaps are normal there: they are reported (`gaps`), not
-failed. A deleted event would still break its aggregate's version run (unless it was the
-aggregate's last) or the anchor digest, and the append-only triggers of `storage.eventstore`
-refuse deletions in the first place.
-
-Compared with a digest recorded earlier and kept elsewhere (an `Anchor`), it proves no
-recorded event up to that point was altered, removed or reordered since. It does NOT prove,
-on its own, that nobody with write access to the database rewrote the whole log and
-recomputed the chain: only an anchor kept outside the database's reach (printed in a PV, sent
-to the certifier) does that. Nor does it say anything about blobs; their hashes are in the
-events and each read verifies them.
+Both read the events of the candidate's own aggregates (the candidate and each production
+code of their referential), in the order they happened; the log check is `verification.py`.
 """
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -28,13 +14,11 @@ from uuid import UUID
 
 from eventsourcing.application import project_aggregate
 
+from portfolio.application.store import EventStore
 from portfolio.domain import ids
 from portfolio.domain.candidate import Candidate
-from portfolio.domain.production import PRODUCTION_CODES, Production
-from portfolio.errors import CandidateNotFound, LogIntegrityError
-
-PAGE = 5000
-GENESIS = bytes(32)
+from portfolio.domain.production import Production
+from portfolio.errors import CandidateNotFound
 
 
 @dataclass(frozen=True)
@@ -67,27 +51,6 @@ class StateAsOf:
     views: tuple[Viewing, ...] = ()
 
 
-@dataclass(frozen=True)
-class Anchor:
-    """A digest published earlier: the chain value after notification `position`."""
-
-    position: int
-    digest: str
-
-
-@dataclass(frozen=True)
-class LogVerification:
-    count: int
-    last_id: int
-    digest: str
-    aggregates: int
-    gaps: tuple[tuple[int, int], ...] = ()  # missing id ranges (first, last), PostgreSQL only
-
-    @property
-    def anchor(self) -> Anchor:
-        return Anchor(position=self.last_id, digest=self.digest)
-
-
 DESCRIBED = {  # event field -> how a history line shows it (never personal data)
     "code": "production {}",
     "version": "version {}",
@@ -115,22 +78,16 @@ def _describe(event: Any) -> str:
     return ", ".join(parts)
 
 
-def _aggregates_of(candidate_id: UUID) -> list[tuple[str, UUID]]:
-    productions = [
-        (f"production {c}", ids.production_id(candidate_id, c)) for c in PRODUCTION_CODES
-    ]
+def _aggregates_of(candidate_id: UUID, codes: Sequence[str]) -> list[tuple[str, UUID]]:
+    productions = [(f"production {c}", ids.production_id(candidate_id, c)) for c in codes]
     return [("candidate", candidate_id), *productions]
 
 
-def _events(app: Any, aggregate_id: UUID) -> list[Any]:
-    return list(app.events.get(aggregate_id))
-
-
-def history(app: Any, candidate_id: UUID) -> list[HistoryEntry]:
-    """Every event of the candidate and their productions, oldest first."""
+def history(store: EventStore, candidate_id: UUID, codes: Sequence[str]) -> list[HistoryEntry]:
+    """Every event of the candidate and their productions (`codes`), oldest first."""
     entries: list[tuple[datetime, int, int, HistoryEntry]] = []
-    for rank, (label, aggregate_id) in enumerate(_aggregates_of(candidate_id)):
-        for event in _events(app, aggregate_id):
+    for rank, (label, aggregate_id) in enumerate(_aggregates_of(candidate_id, codes)):
+        for event in store.events_of(aggregate_id):
             entry = HistoryEntry(
                 at=event.timestamp,
                 actor=getattr(event, "actor", ""),
@@ -163,15 +120,17 @@ def _viewings(label: str, events: list[Any], when: datetime) -> list[Viewing]:
     ]
 
 
-def state_as_of(app: Any, candidate_id: UUID, when: datetime) -> StateAsOf:
+def state_as_of(
+    store: EventStore, candidate_id: UUID, codes: Sequence[str], when: datetime
+) -> StateAsOf:
     """Rebuild the candidate and productions as they stood at `when` (None: not yet there),
     with every read of a version recorded by then ("who saw which version").
 
     Each aggregate is projected from the events already read, not fetched a second time."""
     rebuilt: dict[str, Any] = {}
     views: list[Viewing] = []
-    for label, aggregate_id in _aggregates_of(candidate_id):
-        events = _events(app, aggregate_id)
+    for label, aggregate_id in _aggregates_of(candidate_id, codes):
+        events = store.events_of(aggregate_id)
         past = events[: _version_at(events, when)]  # versions run 1..k in order
         if past:
             rebuilt[label] = project_aggregate(None, past)
@@ -183,86 +142,3 @@ def state_as_of(app: Any, candidate_id: UUID, when: datetime) -> StateAsOf:
         productions=productions,
         views=tuple(sorted(views, key=lambda v: v.at)),
     )
-
-
-def _link(previous: bytes, record: Any) -> bytes:
-    """Next chain value: hash of the previous one and every stored field, length-prefixed."""
-    digest = hashlib.sha256(previous)
-    for part in (
-        str(record.id).encode(),
-        str(record.originator_id).encode(),
-        str(record.originator_version).encode(),
-        record.topic.encode(),
-        bytes(record.state),
-    ):
-        digest.update(len(part).to_bytes(8, "big"))
-        digest.update(part)
-    return digest.digest()
-
-
-class _Checker:
-    """Walks notifications in order, checking ids, versions and an optional anchor."""
-
-    def __init__(self, anchor: Anchor | None, strict_ids: bool) -> None:
-        self.anchor, self.chain, self.last_id, self.count = anchor, GENESIS, 0, 0
-        self.strict_ids = strict_ids
-        self.versions: dict[str, int] = {}
-        self.gaps: list[tuple[int, int]] = []
-
-    def feed(self, record: Any) -> None:
-        if record.id <= self.last_id:
-            raise LogIntegrityError(f"notification id {record.id} after {self.last_id}")
-        if record.id != self.last_id + 1:
-            if self.strict_ids:
-                raise LogIntegrityError(f"notification ids jump from {self.last_id} to {record.id}")
-            self.gaps.append((self.last_id + 1, record.id - 1))
-        key = str(record.originator_id)
-        expected = self.versions.get(key, 0) + 1
-        if record.originator_version != expected:
-            raise LogIntegrityError(
-                f"aggregate {key}: version {record.originator_version} where {expected} was due"
-            )
-        self.versions[key] = expected
-        self.chain = _link(self.chain, record)
-        self.last_id, self.count = record.id, self.count + 1
-        if self.anchor and record.id == self.anchor.position:
-            self._check_anchor()
-
-    def _check_anchor(self) -> None:
-        assert self.anchor is not None
-        if self.chain.hex() != self.anchor.digest:
-            raise LogIntegrityError(f"log differs from the anchor at {self.anchor.position}")
-
-    def finish(self) -> LogVerification:
-        if self.anchor and self.anchor.position > self.last_id:
-            raise LogIntegrityError(f"log ends at {self.last_id}, before the anchor")
-        return LogVerification(
-            count=self.count,
-            last_id=self.last_id,
-            digest=self.chain.hex(),
-            aggregates=len(self.versions),
-            gaps=tuple(self.gaps),
-        )
-
-
-def ids_are_gap_free(app: Any) -> bool:
-    """SQLite and POPO number notifications without gaps; PostgreSQL sequences may skip."""
-    return not type(app.recorder).__module__.startswith("eventsourcing.postgres")
-
-
-def verify_log(
-    app: Any, anchor: Anchor | None = None, strict_ids: bool | None = None
-) -> LogVerification:
-    """Replay every stored event in bulk; raise LogIntegrityError on any inconsistency.
-
-    `strict_ids` (default: whether the backend numbers without gaps) makes an id gap fatal.
-    """
-    strict = ids_are_gap_free(app) if strict_ids is None else strict_ids
-    checker, start = _Checker(anchor, strict), 1
-    while True:
-        page = app.recorder.select_notifications(start=start, limit=PAGE)
-        for record in page:
-            checker.feed(record)
-        if len(page) < PAGE:
-            return checker.finish()
-        start = page[-1].id + 1

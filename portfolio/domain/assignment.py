@@ -1,8 +1,9 @@
 """Who assesses what: assignments of assessors to a candidate's situation, and conflicts.
 
 An administrator assigns an assessor to one evaluation situation of one candidate (a written
-production E1/E2/E3 or an oral). The assignment's id follows from the session, candidate,
-situation and assessor, so assigning twice lands on the same aggregate. An account that
+production or an oral, as the session's referential names it). The assignment's id follows
+from the session, candidate, situation and assessor, so assigning twice lands on the same
+aggregate. An account that
 declares a conflict of interest with a candidate (tutor, employer, trainer) can no longer be
 assigned to them, its existing assignments are blocked, and it may not sit on a jury deciding
 on them. Two per-key indexes (`AccountDocket`, `CandidateDocket`) answer "who/what is
@@ -18,22 +19,9 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import Aggregate
 
 from portfolio.domain.ids import NAMESPACE
-from portfolio.errors import ConflictOfInterest, InvalidInput, UnknownSituation
+from portfolio.errors import ConflictOfInterest, InvalidInput
 
-WRITTEN_SITUATIONS = ("E1", "E2", "E3")
-ORAL_SITUATIONS = ("ORAL_NEGOTIATION", "E3_ORAL")  # ids of the referential's situations
-SITUATIONS = WRITTEN_SITUATIONS + ORAL_SITUATIONS
-ALIASES = {"C2.1.4.1": "ORAL_NEGOTIATION", "NEGOTIATION": "ORAL_NEGOTIATION", "E3-ORAL": "E3_ORAL"}
 CONFLICT_KINDS = ("tutor", "employer", "trainer", "other")
-
-
-def check_situation(code: str) -> str:
-    """Canonical situation code (the referential's situation id), or UnknownSituation."""
-    canonical = code.strip().upper()
-    canonical = ALIASES.get(canonical, canonical)
-    if canonical not in SITUATIONS:
-        raise UnknownSituation(f"unknown situation {code!r}; expected one of {SITUATIONS}")
-    return canonical
 
 
 def assignment_id(session_id: UUID, candidate_id: UUID, situation: str, assessor: UUID) -> UUID:
@@ -96,7 +84,6 @@ class Assignment(Aggregate):
         actor: str,
         at: datetime,
     ) -> Assignment:
-        situation = check_situation(situation)
         return cls._create(
             cls.AssessorAssigned,
             id=assignment_id(session_id, candidate_id, situation, assessor_id),
@@ -237,7 +224,7 @@ class CandidateDocket(Aggregate):
         )
 
     def assessors_of(self, situation: str) -> list[UUID]:
-        return list(self.assessors.get(check_situation(situation), []))
+        return list(self.assessors.get(situation, []))
 
     def list_assessor(self, situation: str, assessor_id: UUID, at: datetime) -> None:
         if assessor_id not in self.assessors.get(situation, []):

@@ -32,7 +32,6 @@ from portfolio.errors import (
 VALIDE, NON_VALIDE = "validé", "non validé"
 DECISIONS = (VALIDE, NON_VALIDE)
 MODES = ("présentiel", "distanciel", "hybride")
-ALL_BLOCS = (1, 2, 3)
 
 
 def deliberation_id(session_id: UUID) -> UUID:
@@ -55,7 +54,7 @@ def propose(scale: str, compensation: str, pass_mark: float, finals: dict[str, s
         raise ProposalUnavailable(
             f"no final score yet for: {', '.join(missing) or 'any criterion'}"
         )
-    values = list(finals.values())
+    values = [v for v in finals.values() if v is not None]  # none is None: checked above
     if scale == "levels":
         if compensation == "none":
             return VALIDE if all(v == ACQUIS for v in values) else NON_VALIDE
@@ -309,5 +308,11 @@ class Attainment(Aggregate):
         )
 
     @property
-    def title_obtained(self) -> bool:
-        return all(b in self.acquired for b in ALL_BLOCS)
+    def latest_referential_version(self) -> str | None:
+        """The referential under which the last bloc was acquired (its blocs make the title)."""
+        versions = [a["referential_version"] for a in self.acquired.values()]
+        return versions[-1] if versions else None
+
+    def title_obtained(self, blocs: tuple[int, ...]) -> bool:
+        """Every bloc of the title (the referential's `blocs`) acquired, in any session."""
+        return bool(blocs) and all(b in self.acquired for b in blocs)

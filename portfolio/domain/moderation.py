@@ -89,7 +89,7 @@ class Moderation(Aggregate):
         self,
         found: list[Discrepancy],
         criterion: str,
-        value: str,
+        value: str | float,
         reasons: str,
         scale: str,
         actor: str,
@@ -100,16 +100,16 @@ class Moderation(Aggregate):
         match = next((d for d in found if d.criterion == criterion), None)
         if match is None:
             raise NoDiscrepancy(f"no discrepancy to moderate on {criterion} of {self.situation}")
-        value, reasons = normalise_value(scale, value), (reasons or "").strip()
+        agreed, reasons = normalise_value(scale, value), (reasons or "").strip()
         if not reasons:
             raise RationaleRequired("an agreed score needs the moderator's reasons")
         known = self.agreed.get(criterion)
-        if known and (known["value"], known["reasons"]) == (value, reasons):
+        if known and (known["value"], known["reasons"]) == (agreed, reasons):
             return
         self.trigger_event(
             self.AgreedScoreRecorded,
             criterion=criterion,
-            value=value,
+            value=agreed,
             reasons=reasons,
             considered={str(k): v for k, v in match.values.items()},
             actor=actor,

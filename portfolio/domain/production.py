@@ -1,4 +1,4 @@
-"""A candidate's production (E1, E2 or E3): its uploaded versions, submission and results.
+"""A candidate's written production (E1, E2, E3…): its uploaded versions, submission, results.
 
 Versions only ever append. Submission freezes one version; later uploads add versions but the
 submitted one stays what it was. Pipeline results are recorded per (version, pipeline version)
@@ -15,17 +15,13 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from portfolio.domain import ids
-from portfolio.errors import AlreadySubmitted, ProductionNotFound, UnknownProductionCode
-
-PRODUCTION_CODES = ("E1", "E2", "E3")
+from portfolio.errors import AlreadySubmitted, ProductionNotFound
 
 
-def check_code(code: str) -> str:
-    """Return the canonical production code or refuse an unknown one."""
-    canonical = code.strip().upper()
-    if canonical not in PRODUCTION_CODES:
-        raise UnknownProductionCode(f"unknown production {code!r}; expected {PRODUCTION_CODES}")
-    return canonical
+def canonical_code(code: str) -> str:
+    """A production code as the referential spells it (" e3 " -> "E3"); which codes exist is
+    the referential's to say (`Referential.production_code`)."""
+    return code.strip().upper()
 
 
 @dataclass(frozen=True)
@@ -127,7 +123,9 @@ class Production(Aggregate):
         self.versions: list[Version] = []
         self.submitted_version: int | None = None
         self.submitted_at: datetime | None = None
-        self.extractions: dict[tuple[int, str], Aggregate.Event] = {}
+        self.extractions: dict[
+            tuple[int, str], Production.ExtractionCompleted | Production.ExtractionRejected
+        ] = {}
         self.checks: dict[tuple[int, str, str], Production.CheckReported] = {}
 
     @classmethod
@@ -135,7 +133,7 @@ class Production(Aggregate):
         cls, *, candidate_id: UUID, session_id: UUID, code: str, actor: str, at: datetime
     ) -> Production:
         """Open the production `code` for a candidate (its id follows from both)."""
-        code = check_code(code)
+        code = canonical_code(code)
         return cls._create(
             cls.ProductionStarted,
             id=ids.production_id(candidate_id, code),

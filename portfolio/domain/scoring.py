@@ -64,7 +64,7 @@ def agreed_value(scale: str, values: list[str]) -> str:
     """The value of non-discrepant scores: the common level, or the mean mark."""
     if scale == "levels":
         return values[0]
-    mean = sum(Decimal(v) for v in values) / len(values)
+    mean = sum((Decimal(v) for v in values), Decimal(0)) / len(values)
     return str(mean.quantize(Decimal("0.01")))
 
 

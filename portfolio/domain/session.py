@@ -14,7 +14,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from portfolio.domain import ids
-from portfolio.domain.production import check_code
+from portfolio.domain.production import canonical_code
 from portfolio.errors import InvalidInput
 
 RESULT_SCALES = ("mark20", "levels")
@@ -126,7 +126,7 @@ class AssessmentSession(Aggregate):
 
     def set_deadline(self, code: str, deadline: datetime, actor: str, at: datetime) -> None:
         """Fix (or move) the last moment evidence for `code` may be uploaded."""
-        code = check_code(code)
+        code = canonical_code(code)
         self.trigger_event(
             self.DeadlineSet,
             code=code,
@@ -144,7 +144,7 @@ class AssessmentSession(Aggregate):
         )
 
     def deadline_for(self, code: str) -> datetime | None:
-        return self.deadlines.get(check_code(code))
+        return self.deadlines.get(canonical_code(code))
 
     def accepts_upload(self, code: str, now: datetime) -> bool:
         """True while no deadline is set for `code` or it has not passed yet."""

@@ -1,10 +1,9 @@
-"""Content-addressed, write-once blob stores: a local folder (embedded) and S3 (real).
-
-Both implement `portfolio.application.ports.BlobStore`; `storage.factory.build_blob_store`
-chooses one from the settings.
+"""Content-addressed, write-once blob stores: a local folder (embedded), S3 (real), and the
+in-memory twin; all three pass the same contract tests. `bootstrap` chooses one from the settings.
 """
 
 from storage.blobs.local import LocalBlobStore
+from storage.blobs.memory import MemoryBlobStore
 from storage.blobs.s3 import S3BlobStore
 
-__all__ = ["LocalBlobStore", "S3BlobStore"]
+__all__ = ["LocalBlobStore", "MemoryBlobStore", "S3BlobStore"]

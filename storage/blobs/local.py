@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from portfolio.application.hashing import CHUNK, spool, verified
 from portfolio.application.ports import StoredBlob
 from portfolio.errors import BlobNotFound, StorageUnavailable
-from storage.blobs.streams import CHUNK_SIZE, check_address, spool, verified
+from storage.blobs.address import check_address
 
 READ_ONLY = 0o444
 
@@ -35,7 +36,7 @@ class LocalBlobStore:
         temp = self._temp_file()
         try:
             with temp:
-                blob = spool(stream, temp, max_bytes)
+                blob = StoredBlob(*spool(stream, temp, max_bytes))
                 temp.flush()
                 os.fsync(temp.fileno())
             self._publish(Path(temp.name), self.path_for(blob.sha256))
@@ -66,7 +67,7 @@ class LocalBlobStore:
             handle = self.path_for(sha256).open("rb")
         except FileNotFoundError:
             raise BlobNotFound(f"no blob {sha256}") from None
-        chunks = iter(lambda: handle.read(CHUNK_SIZE), b"")
+        chunks = iter(lambda: handle.read(CHUNK), b"")
         return verified(chunks, sha256, close=handle.close)
 
     def check(self) -> None:

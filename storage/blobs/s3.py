@@ -27,9 +27,10 @@ from minio import Minio
 from minio.error import MinioException, S3Error
 from minio.retention import COMPLIANCE, Retention
 
+from portfolio.application.hashing import CHUNK, spool, verified
 from portfolio.application.ports import StoredBlob
 from portfolio.errors import BlobNotFound, StorageUnavailable
-from storage.blobs.streams import CHUNK_SIZE, check_address, spool, verified
+from storage.blobs.address import check_address
 
 PART_SIZE = 5 * 1024 * 1024  # the S3 minimum; bounds the memory of an upload
 MISSING = {"NoSuchKey", "NoSuchBucket", "NoSuchObject", "ResourceNotFound"}
@@ -60,7 +61,7 @@ class S3BlobStore:
 
     def put(self, stream: BinaryIO, max_bytes: int | None = None) -> StoredBlob:
         with tempfile.TemporaryFile(dir=self.spool_dir) as temp:
-            blob = spool(stream, temp, max_bytes)
+            blob = StoredBlob(*spool(stream, temp, max_bytes))
             with self._translate(blob.sha256):
                 self._ensure_bucket()
                 if not self._stat(blob.sha256):
@@ -81,8 +82,8 @@ class S3BlobStore:
         )
 
     @staticmethod
-    def _metadata(blob: StoredBlob) -> dict[str, str]:
-        metadata = {"x-amz-meta-sha256": blob.sha256}
+    def _metadata(blob: StoredBlob) -> dict[str, str | list[str] | tuple[str]]:
+        metadata: dict[str, str | list[str] | tuple[str]] = {"x-amz-meta-sha256": blob.sha256}
         if blob.size <= PART_SIZE:  # one PUT: let the server verify the bytes it receives
             checksum = base64.b64encode(bytes.fromhex(blob.sha256)).decode()
             metadata |= {
@@ -132,7 +133,7 @@ class S3BlobStore:
 
     def _chunks(self, response, sha256: str) -> Iterator[bytes]:
         with self._translate(sha256):
-            yield from response.stream(CHUNK_SIZE)
+            yield from response.stream(CHUNK)
 
     def exists(self, sha256: str) -> bool:
         try:

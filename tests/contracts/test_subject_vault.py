@@ -1,4 +1,5 @@
-"""The subject key vault on both key tables: SQLite file (embedded) and PostgreSQL (real)."""
+"""The SubjectVault contract on every key table: in memory (the twin), SQLite (embedded),
+PostgreSQL (real)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import tracemalloc
 import pytest
 from pydantic import SecretStr
 
+from bootstrap import build_key_table, build_vault
 from portfolio.errors import InvalidInput, SealedDataCorrupted, StorageUnavailable, SubjectErased
-from storage.factory import build_key_table, build_vault
+from storage.keytables import MemoryKeyTable
 from storage.vault import HEADER_SIZE, SEGMENT_SIZE, TAG_SIZE, KeyVault
 
 SIZES = [0, 1, SEGMENT_SIZE - 1, SEGMENT_SIZE, SEGMENT_SIZE + 1, 3 * SEGMENT_SIZE + 5]
@@ -31,11 +33,11 @@ def open_all(vault, subject: str, sealed: bytes, chunk: int = 4096) -> bytes:
 
 
 class VaultContract:
-    """Subclasses provide `settings`; everything else is shared."""
+    """Subclasses provide `new_vault`: a factory of vaults over one and the same key table."""
 
     @pytest.fixture
-    def vault(self, settings):
-        vault = build_vault(settings)
+    def vault(self, new_vault):
+        vault = new_vault()
         yield vault
         getattr(vault.table, "close", lambda: None)()
 
@@ -45,9 +47,9 @@ class VaultContract:
         assert vault.open("cand-1", sealed) == b"Jeanne Dupont, 12 rue X"
         assert vault.seal("cand-1", b"same") != vault.seal("cand-1", b"same")  # random nonce
 
-    def test_keys_survive_a_new_vault(self, vault, settings):
+    def test_keys_survive_a_new_vault(self, vault, new_vault):
         sealed = vault.seal("cand-1", b"kept")
-        again = build_vault(settings)
+        again = new_vault()
         try:
             assert again.open("cand-1", sealed) == b"kept"
         finally:
@@ -159,10 +161,23 @@ class VaultContract:
             vault.seal(subject, b"x")
 
 
+class TestMemoryVault(VaultContract):
+    """The unit tests' twin: the real vault over keys kept in a dict."""
+
+    @pytest.fixture
+    def new_vault(self):
+        table = MemoryKeyTable()
+        return lambda: KeyVault(table)
+
+
 class TestSqliteVault(VaultContract):
     @pytest.fixture
     def settings(self, sqlite_settings):
         return sqlite_settings
+
+    @pytest.fixture
+    def new_vault(self, settings):
+        return lambda: build_vault(settings)
 
     def test_keys_live_in_their_own_file_and_are_wiped(self, vault, settings):
         vault.seal("cand-1", b"x")
@@ -185,6 +200,10 @@ class TestPostgresVault(VaultContract):
     def settings(self, pg_env):
         return pg_env
 
+    @pytest.fixture
+    def new_vault(self, settings):
+        return lambda: build_vault(settings)
+
     def test_keys_table_is_in_the_schema(self, vault, settings):
         import psycopg
 
@@ -198,7 +217,7 @@ class TestPostgresVault(VaultContract):
     def test_many_vaults_share_one_small_pool(self, settings):
         from storage.pgpool import shared_pool
 
-        vaults = [build_vault(settings) for _ in range(30)]  # as 30 build_app() calls would
+        vaults = [build_vault(settings) for _ in range(30)]  # as 30 bootstrap.build() calls would
         for n, vault in enumerate(vaults):
             assert vault.open(f"c{n}", vault.seal(f"c{n}", b"x")) == b"x"
         pool = shared_pool(vaults[0].table.conninfo)

@@ -12,11 +12,11 @@ import httpx
 import pytest
 import uvicorn
 
+import bootstrap
 from api.app import create_app
 from api.logs import ACCESS_LOGGER, REDACTED, RedactSecrets, redact
-from portfolio.domain.account import Role
-from bootstrap import build_app
 from config import Settings
+from portfolio.domain.account import Role
 from tests.e2e.serving import free_port
 
 
@@ -53,9 +53,9 @@ def logged_server(app) -> Iterator[tuple[str, Captured]]:
 
 @pytest.fixture
 def live(sqlite_settings: Settings) -> Iterator[tuple[str, Captured, dict[str, str]]]:
-    portfolio = build_app(sqlite_settings)
-    admin = portfolio.create_administrator("root@example.org", "Root", "root-password-123")
-    token = portfolio.issue_api_token(admin.id, "t", "setup").token
+    portfolio = bootstrap.build(sqlite_settings)
+    admin = portfolio.accounts.create_administrator("root@example.org", "Root", "root-password-123")
+    token = portfolio.accounts.issue_api_token(admin.id, "t", "setup").token
     with logged_server(create_app(sqlite_settings, portfolio)) as (base, captured):
         yield base, captured, {"Authorization": f"Bearer {token}"}
 
@@ -102,7 +102,7 @@ def test_the_filter_rewrites_arguments_and_never_drops_a_record() -> None:
 
 
 def test_installing_twice_adds_one_filter(sqlite_settings: Settings) -> None:
-    portfolio = build_app(sqlite_settings)
+    portfolio = bootstrap.build(sqlite_settings)
     create_app(sqlite_settings, portfolio)
     create_app(sqlite_settings, portfolio)
     filters = logging.getLogger(ACCESS_LOGGER).filters

@@ -16,8 +16,8 @@ import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import positive_data_acceptance
 
+import bootstrap
 from api.app import create_app
-from bootstrap import build_app
 from config import Settings
 from tests.e2e.serving import served
 from tests.integration.access import ADMIN, CANDIDATE, build_world
@@ -36,7 +36,7 @@ class LiveApi:
 @pytest.fixture
 def live_api(backend_settings: Settings) -> Iterator[LiveApi]:
     config = backend_settings.model_copy(update={"max_upload_bytes": 512 * 1024})
-    portfolio = build_app(config)
+    portfolio = bootstrap.build(config)
     world = build_world(portfolio)
     with served(create_app(config, portfolio)) as base:
         yield LiveApi(

@@ -13,13 +13,13 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
+import bootstrap
 from api.app import create_app
-from api.files import SNIFF_HEAD
 from api.limits import ENVELOPE_BYTES
-from portfolio.application.app import PortfolioApp
-from portfolio.domain.account import Role
-from bootstrap import build_app
+from bootstrap import Portfolio
 from config import Settings
+from pipeline.sniff import SNIFF_HEAD
+from portfolio.domain.account import Role
 from tests.e2e.serving import served
 
 LIMIT = 256 * 1024
@@ -30,7 +30,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + bytes(200)
 @dataclass
 class Live:
     base: str
-    portfolio: PortfolioApp
+    portfolio: Portfolio
     candidate_id: str
     headers: dict[str, str]
 
@@ -46,12 +46,16 @@ class Live:
 @pytest.fixture
 def live(backend_settings: Settings) -> Iterator[Live]:
     settings = backend_settings.model_copy(update={"max_upload_bytes": LIMIT})
-    portfolio = build_app(settings)
-    session = portfolio.open_session("RNCP38789", "2024", "Uploads", "setup")
-    candidate = portfolio.add_candidate(session, "U-1", "Ugo", "ugo@example.org", "VAE", "x")
-    invitation = portfolio.invite_account("ugo@example.org", "Ugo", Role.CANDIDATE, "x", candidate)
-    portfolio.activate_account(invitation.activation_token, "candidate-pw-1")
-    token = portfolio.issue_api_token(invitation.account.id, "t", "x").token
+    portfolio = bootstrap.build(settings)
+    session = portfolio.sessions.open_session("RNCP38789", "cdc-2024.1", "Uploads", "setup")
+    candidate = portfolio.sessions.add_candidate(
+        session, "U-1", "Ugo", "ugo@example.org", "VAE", "x"
+    )
+    invitation = portfolio.accounts.invite_account(
+        "ugo@example.org", "Ugo", Role.CANDIDATE, "x", candidate
+    )
+    portfolio.accounts.activate_account(invitation.activation_token, "candidate-pw-1")
+    token = portfolio.accounts.issue_api_token(invitation.account.id, "t", "x").token
     with served(create_app(settings, portfolio)) as base:
         yield Live(base, portfolio, str(candidate), {"Authorization": f"Bearer {token}"})
 
@@ -128,9 +132,9 @@ def test_precheck_refuses_what_the_upload_would_refuse_as_too_large(live: Live) 
 def test_precheck_judges_the_size_past_the_first_megabyte(backend_settings: Settings) -> None:
     limit = SNIFF_HEAD + 1024  # the sniffer reads only the first megabyte of a PDF
     settings = backend_settings.model_copy(update={"max_upload_bytes": limit})
-    portfolio = build_app(settings)
-    admin = portfolio.create_administrator("root@example.org", "Root", "root-password-1")
-    token = portfolio.issue_api_token(admin.id, "t", "x").token
+    portfolio = bootstrap.build(settings)
+    admin = portfolio.accounts.create_administrator("root@example.org", "Root", "root-password-1")
+    token = portfolio.accounts.issue_api_token(admin.id, "t", "x").token
     body = PDF + bytes(limit)  # over the file limit, under limit + envelope
     with served(create_app(settings, portfolio)) as base:
         response = httpx.post(

@@ -113,7 +113,7 @@ def walk_through(api: httpx.Client, base: str, admin: dict[str, str]) -> None:
         headers=admin,
         json={
             "listing": "RNCP38789",
-            "referential_version": "2024",
+            "referential_version": "cdc-2024.1",
             "label": "Session juin 2026",
             "deadlines": {"E1": "2099-06-30T23:59:00+02:00"},
         },

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+import bootstrap
 from api.app import create_app
-from bootstrap import build_app
 from config import Settings
+from portfolio.domain import ids
 from tests.integration.access import (
     ADMIN,
     ASSESSOR,
@@ -35,7 +36,7 @@ HTTP_METHODS = {"get", "post", "put", "patch", "delete"}
 
 @pytest.fixture
 def served(backend_settings: Settings) -> Iterator[tuple[TestClient, World]]:
-    portfolio = build_app(backend_settings)
+    portfolio = bootstrap.build(backend_settings)
     world = build_world(portfolio)
     with TestClient(create_app(backend_settings, portfolio)) as client:
         yield client, world
@@ -155,7 +156,9 @@ def test_recorded_check_reports_reach_the_readers_only(served: tuple[TestClient,
     portfolio = client.app.state.portfolio
     report = {"status": "accepted", "production": "E1", "elements": [{"key": "C1.1"}]}
     for candidate in (world.own_candidate, world.other_candidate):
-        portfolio.record_check_report(candidate, "E1", 1, "p-1", "2024", report)
+        portfolio.evidence.record_check(
+            ids.production_id(candidate, "E1"), 1, "p-1", "cdc-2024.1", {}, report
+        )
     url = "/api/candidates/{}/productions/E1/reports"
     for role in (ASSESSOR, CANDIDATE, AUDITOR):
         headers = {"Authorization": f"Bearer {world.tokens[role]}"}

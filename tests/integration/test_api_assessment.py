@@ -11,12 +11,15 @@ from uuid import uuid4
 import pytest
 from fastapi.testclient import TestClient
 
+import bootstrap
 from api.app import create_app
-from pipeline.extract import extract_document
-from portfolio.application.assessment import situation_grid
-from bootstrap import build_app
 from config import Settings
+from pipeline.extract import extract_document
+from portfolio.application.grids import situation_grid
+from portfolio.referential import PackagedReferentials
 from tests.integration.access import ADMIN, ASSESSOR, JURY, PDF, World, build_world
+
+REFERENTIAL = PackagedReferentials().current()
 
 E1_FILE = (
     Path(__file__).resolve().parents[2]
@@ -30,7 +33,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 @pytest.fixture
 def served(sqlite_settings: Settings) -> Iterator[tuple[TestClient, World, object]]:
-    portfolio = build_app(sqlite_settings)
+    portfolio = bootstrap.build(sqlite_settings)
     world = build_world(portfolio)
     with TestClient(create_app(sqlite_settings, portfolio)) as client:
         yield client, world, portfolio
@@ -44,8 +47,8 @@ def test_assessment_and_pv_over_http(served) -> None:
     client, world, portfolio = served
     cand = world.own_candidate
     with E1_FILE.open("rb") as evidence:  # a real production, so annotations anchor on its text
-        portfolio.upload(cand, "E1", evidence, E1_FILE.name, DOCX, "setup")
-    portfolio.submit(cand, "E1", 2, "setup")
+        portfolio.evidence.upload(cand, "E1", evidence, E1_FILE.name, DOCX, "setup")
+    portfolio.evidence.submit(cand, "E1", 2, "setup")
     section = next(s for s in extract_document(E1_FILE.read_bytes(), E1_FILE.name).all_sections())
     base = f"/api/candidates/{cand}"
     assessor = _as(world, ASSESSOR)
@@ -54,11 +57,14 @@ def test_assessment_and_pv_over_http(served) -> None:
     again = client.post(f"{base}/scores", headers=assessor, json=body)
     assert first.status_code == again.status_code == 200, first.text
     assert first.json()["score_id"] == again.json()["score_id"]
-    assert first.json()["evidence_sha256"] == portfolio.production(cand, "E1").versions[1].sha256
+    assert (
+        first.json()["evidence_sha256"]
+        == portfolio.evidence.production(cand, "E1").versions[1].sha256
+    )
     bad_mark = client.post(f"{base}/scores", headers=assessor, json={**body, "value": "21"})
     outside = client.post(f"{base}/scores", headers=assessor, json={**body, "criterion": "CR3.1.1"})
     assert bad_mark.status_code == outside.status_code == 422
-    for criterion in situation_grid("E1")[1][1:]:
+    for criterion in situation_grid(REFERENTIAL, "E1")[1][1:]:
         scored = client.post(
             f"{base}/scores", headers=assessor, json={**body, "criterion": criterion}
         )
@@ -128,7 +134,7 @@ def test_assessment_and_pv_over_http(served) -> None:
         f"{session}/pv-signatures", headers=jury, json={"number": 1, "sha256": sha}
     )
     assert signed.json()["signed_by"] == [jury_id] and not signed.json()["final"]
-    portfolio.sign_pv(pv.json()["pv_id"], other, sha)
+    portfolio.jury.sign_pv(pv.json()["pv_id"], other, sha)
     document = client.get(f"{session}/pv-document", headers=jury, params={"format": "pdf"})
     assert hashlib.sha256(document.content).hexdigest() == sha
     listed = client.get(f"{session}/pvs", headers=_as(world, "auditor")).json()

@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 import pytest
 from fastapi.testclient import TestClient
 
+import bootstrap
 from api.app import create_app
-from bootstrap import build_app
 from config import Settings
+from portfolio.domain import ids
 from tests.integration.access import ASSESSOR, AUDITOR, CANDIDATE, PDF, World, build_world
 
 PDF_V2 = PDF.replace(b"<< >> endobj", b"<< /V 2 >> endobj", 1)
@@ -20,7 +21,7 @@ PDF_V2 = PDF.replace(b"<< >> endobj", b"<< /V 2 >> endobj", 1)
 
 @pytest.fixture
 def served(sqlite_settings: Settings) -> Iterator[tuple[TestClient, World]]:
-    portfolio = build_app(sqlite_settings)
+    portfolio = bootstrap.build(sqlite_settings)
     world = build_world(portfolio)  # uploads v1 of the own candidate's E1
     with TestClient(create_app(sqlite_settings, portfolio)) as client:
         yield client, world
@@ -98,7 +99,9 @@ def test_state_reports_only_checks_recorded_by_then(served) -> None:
     portfolio = client.app.state.portfolio
     before_check = _pause()
     report = {"status": "accepted", "production": "E1"}
-    portfolio.record_check_report(world.own_candidate, "E1", 1, "p-1", "2024", report)
+    portfolio.evidence.record_check(
+        ids.production_id(world.own_candidate, "E1"), 1, "p-1", "cdc-2024.1", {}, report
+    )
     assert _state(client, world, before_check)["productions"][0]["checks"] == []
     [check] = _state(client, world, _pause())["productions"][0]["checks"]
     assert check["report"] == report and check["version"] == 1

@@ -7,24 +7,24 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+import bootstrap
 from api.app import create_app
 from api.security import CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE
-from portfolio.application.app import PortfolioApp
-from bootstrap import build_app
+from bootstrap import Portfolio
 from config import Settings
 
 ADMIN, PASSWORD = "root@example.org", "root-password-123"
 
 
 @pytest.fixture
-def portfolio(backend_settings: Settings) -> PortfolioApp:
-    app = build_app(backend_settings)
-    app.create_administrator(ADMIN, "Root", PASSWORD)
+def portfolio(backend_settings: Settings) -> Portfolio:
+    app = bootstrap.build(backend_settings)
+    app.accounts.create_administrator(ADMIN, "Root", PASSWORD)
     return app
 
 
 @pytest.fixture
-def client(backend_settings: Settings, portfolio: PortfolioApp) -> Iterator[TestClient]:
+def client(backend_settings: Settings, portfolio: Portfolio) -> Iterator[TestClient]:
     with TestClient(create_app(backend_settings, portfolio)) as test_client:
         yield test_client
 
@@ -71,7 +71,7 @@ def test_session_cookie_flags(client: TestClient) -> None:
     assert "Secure" not in session  # plain HTTP on loopback
 
 
-def test_cookie_is_secure_behind_tls(backend_settings: Settings, portfolio: PortfolioApp) -> None:
+def test_cookie_is_secure_behind_tls(backend_settings: Settings, portfolio: Portfolio) -> None:
     settings = backend_settings.model_copy(update={"behind_tls": True})
     with TestClient(create_app(settings, portfolio), base_url="https://testserver") as client:
         cookies = login(client).headers.get_list("set-cookie")
@@ -171,7 +171,7 @@ def test_errors_are_problem_documents(client: TestClient) -> None:
 
 
 def test_one_address_spraying_many_logins_is_throttled(
-    backend_settings: Settings, portfolio: PortfolioApp
+    backend_settings: Settings, portfolio: Portfolio
 ) -> None:
     settings = backend_settings.model_copy(update={"login_failures_per_address": 3})
     app = create_app(settings, portfolio)  # two clients, one app: no lifespan (it would close)
@@ -186,7 +186,7 @@ def test_one_address_spraying_many_logins_is_throttled(
 
 
 def test_signing_in_does_not_reset_the_address_count(
-    backend_settings: Settings, portfolio: PortfolioApp
+    backend_settings: Settings, portfolio: Portfolio
 ) -> None:
     settings = backend_settings.model_copy(update={"login_failures_per_address": 2})
     with TestClient(create_app(settings, portfolio), client=("203.0.113.8", 1)) as client:

@@ -12,15 +12,16 @@ from uuid import UUID, uuid4
 import pytest
 from fastapi.testclient import TestClient
 
+import bootstrap
 from api.app import create_app
-from bootstrap import build_app
 from config import Settings
+from portfolio.domain import ids
 from tests.integration.access import ADMIN, JURY, PDF, World, build_world
 
 
 @pytest.fixture
 def served(sqlite_settings: Settings) -> Iterator[tuple[TestClient, World]]:
-    portfolio = build_app(sqlite_settings)
+    portfolio = bootstrap.build(sqlite_settings)
     world = build_world(portfolio)
     with TestClient(create_app(sqlite_settings, portfolio)) as client:
         yield client, world
@@ -63,7 +64,9 @@ def test_a_seated_jury_member_reads_the_sessions_portfolios(served) -> None:
     assert _reads(client, world, world.jury_candidate) == [200] * 7
     portfolio = client.app.state.portfolio
     report = {"status": "accepted", "production": "E1"}
-    portfolio.record_check_report(world.jury_candidate, "E1", 1, "p-1", "2024", report)
+    portfolio.evidence.record_check(
+        ids.production_id(world.jury_candidate, "E1"), 1, "p-1", "cdc-2024.1", {}, report
+    )
     url = f"/api/candidates/{world.jury_candidate}/productions/E1/reports"
     assert client.get(url, headers=_as(world, JURY)).json()[0]["report"] == report
 

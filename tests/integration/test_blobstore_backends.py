@@ -10,15 +10,9 @@ from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate, event
 from pydantic import SecretStr
 
+from bootstrap import build_blob_store, build_vault
 from portfolio.errors import StorageUnavailable, SubjectErased
-from storage.factory import (
-    build_blob_store,
-    build_vault,
-    check_blob_store,
-    check_event_store,
-    event_store_env,
-    protect_event_tables,
-)
+from storage.eventstore import check_event_store, event_store_env, protect_event_tables
 
 
 class Upload(Aggregate):
@@ -57,7 +51,7 @@ def test_sealed_blob_referenced_by_an_event_then_erased(backend_settings):
 
 def test_readiness_checks_pass(backend_settings):
     check_event_store(backend_settings)
-    check_blob_store(backend_settings)
+    build_blob_store(backend_settings).check()
 
 
 @pytest.mark.s3
@@ -66,11 +60,11 @@ def test_readiness_check_fails_on_a_dead_s3(s3_settings):
 
     dead = s3_settings.model_copy(update={"s3_endpoint": f"127.0.0.1:{free_port()}"})
     with pytest.raises(StorageUnavailable):
-        check_blob_store(dead)
+        build_blob_store(dead).check()
 
 
 @pytest.mark.s3
 def test_readiness_check_fails_on_a_wrong_s3_secret(s3_settings):
     wrong = s3_settings.model_copy(update={"s3_secret_key": SecretStr("wrong")})
     with pytest.raises(StorageUnavailable):
-        check_blob_store(wrong)
+        build_blob_store(wrong).check()

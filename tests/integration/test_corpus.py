@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checker import check_file
+from pipeline.run import Limits, run
 from portfolio.referential import load_referential
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
@@ -31,8 +31,10 @@ XFAIL: dict[tuple[str, str], str] = {}
 
 @cache
 def report(path: str) -> dict:
-    """One real check per file (sandboxed extraction included), shared by the tests."""
-    return check_file(CORPUS / path, None, _referential())
+    """One real run per file (sniffing and sandboxed extraction included), shared by the tests:
+    the pipeline's one entry point, as the worker, the pre-check and `portfolio check` call it."""
+    file = CORPUS / path
+    return run(file.read_bytes(), str(file), Limits(), _referential()).report
 
 
 @lru_cache(maxsize=1)

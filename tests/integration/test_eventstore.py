@@ -12,6 +12,7 @@ from eventsourcing.domain import Aggregate, event
 from eventsourcing.persistence import PersistenceError
 from pydantic import SecretStr
 
+from config import Settings
 from portfolio.errors import StorageUnavailable
 from storage.eventstore import (
     check_event_store,
@@ -20,7 +21,6 @@ from storage.eventstore import (
     protect_event_tables,
     translate_store_errors,
 )
-from config import Settings
 
 
 class Note(Aggregate):

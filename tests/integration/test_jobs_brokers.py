@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import pytest
 
+import bootstrap
 from pipeline.jobs.actors import declare_actors
-from pipeline.jobs.broker import build_broker
 from pipeline.jobs.position import DispatchPosition
-from pipeline.jobs.worker import build_dispatcher, start_worker
+from pipeline.jobs.worker import build_dispatcher
 from tests.jobs_support import (
     TrivialService,
     purge_remote,
     remote_settings,
     sqlite_app,
+    start_trivial_worker,
     trivial_feed,
     wait_until,
 )
@@ -35,7 +36,7 @@ def app(tmp_path):
 
 def test_uploads_are_processed_through_the_broker(settings, app):
     service = TrivialService(app)
-    handle = start_worker(app, settings, service=service, feed=trivial_feed())
+    handle = start_trivial_worker(app, settings, service=service, feed=trivial_feed())
     try:
         pid, _ = app.upload("a")
         other, _ = app.upload("b")
@@ -48,13 +49,13 @@ def test_uploads_are_processed_through_the_broker(settings, app):
 
 def test_a_job_sent_before_a_crash_is_processed_by_a_later_worker(settings, app):
     """The dispatcher hands the job to the broker and dies; the broker keeps it."""
-    broker = build_broker(settings)
+    broker = bootstrap.build_broker(settings)
     actors = declare_actors(broker, settings.jobs_queue, TrivialService(app))
     pid, _ = app.upload("a")
     assert build_dispatcher(app, broker, actors, trivial_feed()).dispatch_once() == 1
     broker.close()  # "crash": no worker ever ran in this process
     service = TrivialService(app)
-    handle = start_worker(app, settings, service=service, feed=trivial_feed())
+    handle = start_trivial_worker(app, settings, service=service, feed=trivial_feed())
     try:
         wait_until(lambda: app.results(pid) == [(1, "p1")])
     finally:
@@ -64,7 +65,7 @@ def test_a_job_sent_before_a_crash_is_processed_by_a_later_worker(settings, app)
 
 def test_an_upload_committed_while_nothing_runs_is_processed_after_restart(settings, app):
     pid, _ = app.upload("a")  # no dispatcher, no worker
-    handle = start_worker(app, settings, service=TrivialService(app), feed=trivial_feed())
+    handle = start_trivial_worker(app, settings, service=TrivialService(app), feed=trivial_feed())
     try:
         wait_until(lambda: app.results(pid) == [(1, "p1")])
     finally:
@@ -74,8 +75,12 @@ def test_an_upload_committed_while_nothing_runs_is_processed_after_restart(setti
 def test_the_same_message_twice_on_two_workers_records_one_result(settings, app):
     pid, _ = app.upload("a")
     service = TrivialService(app, delay_s=0.3)  # both runs read before either saves
-    first = start_worker(app, settings, service=service, feed=trivial_feed(), dispatch=False)
-    second = start_worker(app, settings, service=service, feed=trivial_feed(), dispatch=False)
+    first = start_trivial_worker(
+        app, settings, service=service, feed=trivial_feed(), dispatch=False
+    )
+    second = start_trivial_worker(
+        app, settings, service=service, feed=trivial_feed(), dispatch=False
+    )
     try:
         first.actors.send_version(pid, 1)
         first.actors.send_version(pid, 1)
@@ -93,7 +98,7 @@ def test_a_job_held_by_a_crashed_worker_is_given_to_another(settings, app):
     # Maintenance on every Redis command: recovery then waits only for the heartbeat timeout,
     # not for a random draw (RabbitMQ re-queues as soon as the connection drops).
     settings = settings.model_copy(update={"redis_maintenance_chance": 1_000_000})
-    crashed = build_broker(settings)
+    crashed = bootstrap.build_broker(settings)
     actors = declare_actors(crashed, settings.jobs_queue, TrivialService(app))
     pid, _ = app.upload("a")
     actors.send_version(pid, 1)
@@ -101,7 +106,7 @@ def test_a_job_held_by_a_crashed_worker_is_given_to_another(settings, app):
     assert _next_message(consumer) is not None  # now held, unacknowledged, by the "crashed" one
     if settings.broker == "rabbitmq":
         consumer.connection.close()  # the connection goes down with the process, no ack sent
-    handle = start_worker(app, settings, service=TrivialService(app), dispatch=False)
+    handle = start_trivial_worker(app, settings, service=TrivialService(app), dispatch=False)
     try:
         wait_until(lambda: app.results(pid) == [(1, "p1")], timeout_s=120)
     finally:

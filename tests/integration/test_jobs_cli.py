@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bootstrap import build_app
+import bootstrap
 from tests.jobs_support import purge_remote, remote_settings, wait_until
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
@@ -49,16 +49,18 @@ def rss_mib(pid: int) -> float:
 
 
 def test_the_worker_process_checks_an_upload_and_stops_on_sigterm(settings):
-    app = build_app(settings)
-    session = app.open_session("RNCP38700", "2024", "2026-spring", "test:admin")
-    candidate = app.add_candidate(session, "C-1", "Léa F", "lea@example.org", "formation", "t")
+    app = bootstrap.build(settings)
+    session = app.sessions.open_session("RNCP38700", "cdc-2024.1", "2026-spring", "test:admin")
+    candidate = app.sessions.add_candidate(
+        session, "C-1", "Léa F", "lea@example.org", "formation", "t"
+    )
     worker = subprocess.Popen(
         [str(PORTFOLIO), "worker"], env=worker_env(settings), stderr=subprocess.PIPE, text=True
     )
     try:
         data = (CORPUS / GOOD).read_bytes()
-        app.upload(candidate, "E1", io.BytesIO(data), GOOD, "", "candidate")
-        _wait_or_explain(worker, lambda: app.production(candidate, "E1").checks)
+        app.evidence.upload(candidate, "E1", io.BytesIO(data), GOOD, "", "candidate")
+        _wait_or_explain(worker, lambda: app.evidence.production(candidate, "E1").checks)
         print(f"worker RSS after one check: {rss_mib(worker.pid):.0f} MiB")
         worker.send_signal(signal.SIGTERM)
         _, stderr = worker.communicate(timeout=60)
@@ -68,7 +70,7 @@ def test_the_worker_process_checks_an_upload_and_stops_on_sigterm(settings):
             worker.wait(10)
     assert worker.returncode == 0, stderr
     assert "worker stopped" in stderr
-    (check,) = app.production(candidate, "E1").checks
+    (check,) = app.evidence.production(candidate, "E1").checks
     assert check.report["status"] == "accepted"
 
 
@@ -86,17 +88,19 @@ def test_the_inprocess_worker_rechecks_without_duplicating_reports(tmp_path):
     from config import Settings
 
     settings = Settings(data_dir=tmp_path, broker="inprocess")
-    app = build_app(settings)
-    session = app.open_session("RNCP38700", "2024", "2026-spring", "test:admin")
-    candidate = app.add_candidate(session, "C-1", "Léa F", "lea@example.org", "formation", "t")
+    app = bootstrap.build(settings)
+    session = app.sessions.open_session("RNCP38700", "cdc-2024.1", "2026-spring", "test:admin")
+    candidate = app.sessions.add_candidate(
+        session, "C-1", "Léa F", "lea@example.org", "formation", "t"
+    )
     data = (CORPUS / GOOD).read_bytes()
-    app.upload(candidate, "E1", io.BytesIO(data), GOOD, "", "candidate")
+    app.evidence.upload(candidate, "E1", io.BytesIO(data), GOOD, "", "candidate")
     env = worker_env(settings) | {"PORTFOLIO_BROKER": "inprocess"}
     worker = subprocess.Popen(
         [str(PORTFOLIO), "worker", "--recheck"], env=env, stderr=subprocess.PIPE, text=True
     )
     try:
-        _wait_or_explain(worker, lambda: app.production(candidate, "E1").checks)
+        _wait_or_explain(worker, lambda: app.evidence.production(candidate, "E1").checks)
         worker.send_signal(signal.SIGTERM)
         _, stderr = worker.communicate(timeout=60)
     finally:
@@ -105,4 +109,6 @@ def test_the_inprocess_worker_rechecks_without_duplicating_reports(tmp_path):
             worker.wait(10)
     assert worker.returncode == 0, stderr
     assert "re-check: 1 version(s) enqueued" in stderr
-    assert len(app.production(candidate, "E1").checks) == 1  # dispatch + re-check: one report
+    assert (
+        len(app.evidence.production(candidate, "E1").checks) == 1
+    )  # dispatch + re-check: one report

@@ -7,19 +7,18 @@ queue (and Redis namespace) per test deleted afterwards.
 from __future__ import annotations
 
 import io
-from functools import partial
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from eventsourcing.utils import get_topic
 
-from pipeline.jobs.processing import default_pipeline, process_version, version_service
-from pipeline.jobs.worker import start_worker
+import bootstrap
+from config import Settings
+from pipeline.jobs.processing import ProcessVersion
 from pipeline.report import PIPELINE_VERSION
 from portfolio.domain import ids
 from portfolio.domain.production import Production
-from bootstrap import build_app
-from config import Settings
 from tests.jobs_support import purge_remote, remote_settings, wait_until
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
@@ -43,47 +42,49 @@ def settings(request, tmp_path):
 
 @pytest.fixture
 def app(settings):
-    return build_app(settings)
+    return bootstrap.build(settings)
 
 
 @pytest.fixture
 def candidate(app):
-    session = app.open_session("RNCP38700", "2024", "2026-spring", "test:admin")
-    return app.add_candidate(session, "C-1", "Léa Fontaine", "lea@example.org", "formation", "t")
+    session = app.sessions.open_session("RNCP38700", "cdc-2024.1", "2026-spring", "test:admin")
+    return app.sessions.add_candidate(
+        session, "C-1", "Léa Fontaine", "lea@example.org", "formation", "t"
+    )
 
 
 def upload(app, candidate, name: str, code: str = "E1") -> int:
     data = (CORPUS / name).read_bytes()
-    return app.upload(candidate, code, io.BytesIO(data), name, "", "candidate").version
+    return app.evidence.upload(candidate, code, io.BytesIO(data), name, "", "candidate").version
 
 
 def extractions(app, candidate, code: str = "E1"):
-    return app.production(candidate, code).extractions
+    return app.evidence.production(candidate, code).extractions
 
 
 def count(app, event_class) -> int:
     topics = [get_topic(event_class)]
-    return len(app.recorder.select_notifications(start=None, limit=10_000, topics=topics))
+    return len(app.adapters.store.notifications(start=None, limit=10_000, topics=topics))
 
 
 def test_an_upload_is_extracted_checked_and_recorded(settings, app, candidate):
-    handle = start_worker(app, settings)
+    handle = bootstrap.build_worker(settings, app)
     try:
         upload(app, candidate, GOOD)
-        wait_until(lambda: app.production(candidate, "E1").checks, WAIT_S)
+        wait_until(lambda: app.evidence.production(candidate, "E1").checks, WAIT_S)
     finally:
         handle.stop()
     (extraction,) = extractions(app, candidate)
     assert (extraction.outcome, extraction.pipeline_version) == ("completed", PIPELINE_VERSION)
     assert extraction.summary["format"] == "docx" and extraction.summary["section_count"] > 3
     assert extraction.summary["languages"][0] == "fr"  # detected by the check, before recording
-    (check,) = app.production(candidate, "E1").checks
+    (check,) = app.evidence.production(candidate, "E1").checks
     assert check.report["status"] == "accepted" and check.report["production"] == "E1"
     assert check.report["file"] == GOOD and check.report["elements"]
 
 
 def test_a_hostile_file_is_rejected_with_its_category(settings, app, candidate):
-    handle = start_worker(app, settings)
+    handle = bootstrap.build_worker(settings, app)
     try:
         upload(app, candidate, ZIP_BOMB)
         upload(app, candidate, ODT)
@@ -92,13 +93,13 @@ def test_a_hostile_file_is_rejected_with_its_category(settings, app, candidate):
         handle.stop()
     found = sorted((e.version, e.outcome, e.category) for e in extractions(app, candidate))
     assert found == [(1, "rejected", "zip_bomb"), (2, "rejected", "unsupported_format")]
-    assert app.production(candidate, "E1").checks == ()
+    assert app.evidence.production(candidate, "E1").checks == ()
 
 
 def test_an_upload_made_while_nothing_runs_is_processed_after_restart(settings, app, candidate):
     upload(app, candidate, ZIP_BOMB)  # committed while no dispatcher or worker runs
-    restarted = build_app(settings)  # a fresh process would build its own app
-    handle = start_worker(restarted, settings)
+    restarted = bootstrap.build(settings)  # a fresh process would build its own app
+    handle = bootstrap.build_worker(settings, restarted)
     try:
         wait_until(lambda: extractions(restarted, candidate), WAIT_S)
     finally:
@@ -109,11 +110,10 @@ def test_an_upload_made_while_nothing_runs_is_processed_after_restart(settings, 
 def test_one_message_delivered_twice_to_two_workers_records_one_result(settings, app, candidate):
     version = upload(app, candidate, GOOD)
     pid = ids.production_id(candidate, "E1")
-    other = build_app(settings)  # the second worker's process has its own app
-    runs = {"first": Counting(version_service(app, settings))}
-    runs["second"] = Counting(version_service(other, settings))
-    first = start_worker(app, settings, service=runs["first"], dispatch=False)
-    second = start_worker(other, settings, service=runs["second"], dispatch=False)
+    other = bootstrap.build(settings)  # the second worker's process has its own app
+    runs = {"first": Counting(processing(app)), "second": Counting(processing(other))}
+    first = bootstrap.build_worker(settings, app, service=runs["first"], dispatch=False)
+    second = bootstrap.build_worker(settings, other, service=runs["second"], dispatch=False)
     try:
         first.actors.send_version(pid, version)
         first.actors.send_version(pid, version)
@@ -132,27 +132,27 @@ def test_a_recheck_with_a_new_pipeline_version_appends_a_second_report(settings,
     from pipeline.jobs.processing import upload_feed
 
     upload(app, candidate, GOOD)
-    handle = start_worker(app, settings)
+    handle = bootstrap.build_worker(settings, app)
     try:
-        wait_until(lambda: app.production(candidate, "E1").checks, WAIT_S)
+        wait_until(lambda: app.evidence.production(candidate, "E1").checks, WAIT_S)
     finally:
         handle.stop()
-    newer = default_pipeline(settings)
-    newer = type(newer)("9.9.9-test", newer.extract, newer.check, newer.referential)
-    service = partial(_process, app, settings, newer)
-    handle = start_worker(app, settings, service=service, dispatch=False)
+    newer = replace(app.pipeline, version="9.9.9-test")
+    service = ProcessVersion(app.evidence, app.session_referentials, newer)
+    handle = bootstrap.build_worker(settings, app, service=service, dispatch=False)
     try:
-        assert recheck(app, handle.actors.send_version, upload_feed()) == 1
-        wait_until(lambda: len(app.production(candidate, "E1").checks) == 2, WAIT_S)
+        assert recheck(app.adapters.store, handle.actors.send_version, upload_feed()) == 1
+        wait_until(lambda: len(app.evidence.production(candidate, "E1").checks) == 2, WAIT_S)
     finally:
         handle.stop()
-    versions = sorted(c.pipeline_version for c in app.production(candidate, "E1").checks)
+    versions = sorted(c.pipeline_version for c in app.evidence.production(candidate, "E1").checks)
     assert versions == sorted([PIPELINE_VERSION, "9.9.9-test"])
     assert count(app, Production.ExtractionCompleted) == 2
 
 
-def _process(app, settings, pipeline, production_id, version):
-    return process_version(app, production_id, version, settings, pipeline)
+def processing(app):
+    """The real service of the worker, for `app`."""
+    return ProcessVersion(app.evidence, app.session_referentials, app.pipeline)
 
 
 class Counting:

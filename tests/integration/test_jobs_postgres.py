@@ -11,10 +11,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
+import bootstrap
 from pipeline.jobs.position import DispatchPosition
 from pipeline.jobs.processing import upload_feed
-from pipeline.jobs.worker import start_worker
-from bootstrap import build_app
 from tests.jobs_support import purge_remote, remote_settings, wait_until
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
@@ -34,17 +33,17 @@ def settings(request, pg_env, tmp_path):
 
 
 def enrolled(app):
-    session = app.open_session("RNCP38700", "2024", "2026-spring", "test:admin")
-    return app.add_candidate(session, "C-1", "Léa F", "lea@example.org", "formation", "t")
+    session = app.sessions.open_session("RNCP38700", "cdc-2024.1", "2026-spring", "test:admin")
+    return app.sessions.add_candidate(session, "C-1", "Léa F", "lea@example.org", "formation", "t")
 
 
 def upload(app, candidate, name: str) -> None:
     data = (CORPUS / name).read_bytes()
-    app.upload(candidate, "E1", io.BytesIO(data), name, "", "candidate")
+    app.evidence.upload(candidate, "E1", io.BytesIO(data), name, "", "candidate")
 
 
 def last_upload_id(app) -> int:
-    notes = app.recorder.select_notifications(start=None, limit=1000, topics=upload_feed().topics)
+    notes = app.adapters.store.notifications(start=None, limit=1000, topics=upload_feed().topics)
     return notes[-1].id
 
 
@@ -55,36 +54,40 @@ def tracking_rows(settings) -> list[tuple]:
 
 
 def test_uploads_before_and_during_a_run_are_processed_and_tracked(settings):
-    app = build_app(settings)
+    app = bootstrap.build(settings)
     candidate = enrolled(app)
     upload(app, candidate, ZIP_BOMB)  # before any worker exists
-    handle = start_worker(build_app(settings), settings)
+    handle = bootstrap.build_worker(settings, bootstrap.build(settings))
     try:
-        wait_until(lambda: app.production(candidate, "E1").extractions, 90)
+        wait_until(lambda: app.evidence.production(candidate, "E1").extractions, 90)
         upload(app, candidate, GOOD)
-        wait_until(lambda: app.production(candidate, "E1").checks, 90)
-        wait_until(lambda: DispatchPosition(app).get() == last_upload_id(app))
+        wait_until(lambda: app.evidence.production(candidate, "E1").checks, 90)
+        wait_until(lambda: DispatchPosition(app.adapters.store).get() == last_upload_id(app))
     finally:
         handle.stop()
-    outcomes = sorted((e.version, e.outcome) for e in app.production(candidate, "E1").extractions)
+    outcomes = sorted(
+        (e.version, e.outcome) for e in app.evidence.production(candidate, "E1").extractions
+    )
     assert outcomes == [(1, "rejected"), (2, "completed")]
     assert ("pipeline-dispatcher", last_upload_id(app)) in tracking_rows(settings)
 
 
 def test_a_restarted_worker_resumes_after_the_persisted_position(settings):
-    app = build_app(settings)
+    app = bootstrap.build(settings)
     candidate = enrolled(app)
     upload(app, candidate, ZIP_BOMB)
-    handle = start_worker(app, settings)
+    handle = bootstrap.build_worker(settings, app)
     try:
-        wait_until(lambda: app.production(candidate, "E1").extractions, 90)
+        wait_until(lambda: app.evidence.production(candidate, "E1").extractions, 90)
     finally:
         handle.stop()
     upload(app, candidate, ZIP_BOMB)  # while stopped
-    restarted = build_app(settings)
-    handle = start_worker(restarted, settings)
+    restarted = bootstrap.build(settings)
+    handle = bootstrap.build_worker(settings, restarted)
     try:
-        wait_until(lambda: len(restarted.production(candidate, "E1").extractions) == 2, 90)
+        wait_until(lambda: len(restarted.evidence.production(candidate, "E1").extractions) == 2, 90)
     finally:
         handle.stop()
-    assert [e.category for e in app.production(candidate, "E1").extractions] == ["zip_bomb"] * 2
+    assert [e.category for e in app.evidence.production(candidate, "E1").extractions] == [
+        "zip_bomb"
+    ] * 2

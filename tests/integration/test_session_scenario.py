@@ -18,8 +18,9 @@ import docx
 import pdfplumber
 import pytest
 
+import bootstrap
 from pipeline.extract import extract_document
-from portfolio.application.assessment import situation_grid
+from portfolio.application.grids import situation_grid
 from portfolio.domain.annotation import CONTEXT_CHARS
 from portfolio.errors import (
     BlindMarking,
@@ -30,8 +31,9 @@ from portfolio.errors import (
     PVAlreadyFinal,
     PVHashMismatch,
 )
-from portfolio.referential import load_referential
-from bootstrap import build_app
+from portfolio.referential import PackagedReferentials, load_referential
+
+REFERENTIAL = PackagedReferentials().current()
 
 SITUATIONS = ("E1", "E2", "ORAL_NEGOTIATION", "E3", "E3_ORAL")
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
@@ -67,19 +69,23 @@ def settings(request: pytest.FixtureRequest):
 
 
 def _enrol(app, session, ref, name, route):
-    cand = app.add_candidate(session, ref, name, f"{ref.lower()}@example.org", route, "admin")
+    cand = app.sessions.add_candidate(
+        session, ref, name, f"{ref.lower()}@example.org", route, "admin"
+    )
     for code in ("E1", "E2", "E3"):
         with (CORPUS / PRODUCTIONS[code]).open("rb") as evidence:
-            app.upload(cand, code, evidence, PRODUCTIONS[code], DOCX, "cand")
-        app.submit(cand, code, None, "cand")
+            app.evidence.upload(cand, code, evidence, PRODUCTIONS[code], DOCX, "cand")
+        app.evidence.submit(cand, code, None, "cand")
     return cand
 
 
 def _score(app, assessor, cand, situation, overrides=None):
-    for criterion in situation_grid(situation)[1]:
+    for criterion in situation_grid(REFERENTIAL, situation)[1]:
         value = (overrides or {}).get(criterion, "acquis")
-        app.score_criterion(assessor, cand, situation, criterion, value, f"grille {criterion}")
-    app.sign_off(assessor, cand, situation)
+        app.scoring.score_criterion(
+            assessor, cand, situation, criterion, value, f"grille {criterion}"
+        )
+    app.scoring.sign_off(assessor, cand, situation)
 
 
 def _pdf_text(data: bytes) -> str:
@@ -89,9 +95,9 @@ def _pdf_text(data: bytes) -> str:
 
 def test_whole_session(settings) -> None:
     clock = Clock()
-    app = build_app(settings, clock=clock)
+    app = bootstrap.build(settings, clock=clock)
     referential = load_referential()
-    session = app.open_session(
+    session = app.sessions.open_session(
         "RNCP38700", referential.version, "2026-juin", "admin", result_scale="levels"
     )
     alice = _enrol(app, session, "C-001", "Alice Martin", "formation")
@@ -101,24 +107,26 @@ def test_whole_session(settings) -> None:
     # Assignment; Bruno's tutor declares the conflict and is blocked.
     for cand in (alice, bruno):
         for situation in SITUATIONS:
-            app.assign_assessor(cand, situation, first, "admin")
-            app.assign_assessor(cand, situation, second, "admin")
-    app.assign_assessor(bruno, "E3", tutor, "admin")
-    app.declare_conflict(tutor, bruno, "tutor", "tuteur de stage", str(tutor))
-    assert app.assigned_candidates(first) == [alice, bruno]
-    assert app.assigned_candidates(tutor) == []
+            app.assignments.assign_assessor(cand, situation, first, "admin")
+            app.assignments.assign_assessor(cand, situation, second, "admin")
+    app.assignments.assign_assessor(bruno, "E3", tutor, "admin")
+    app.assignments.declare_conflict(tutor, bruno, "tutor", "tuteur de stage", str(tutor))
+    assert app.assignments.assigned_candidates(first) == [alice, bruno]
+    assert app.assignments.assigned_candidates(tutor) == []
     with pytest.raises(ConflictOfInterest):
-        app.assign_assessor(bruno, "E3", tutor, "admin")
+        app.assignments.assign_assessor(bruno, "E3", tutor, "admin")
     with pytest.raises(NotAssigned):
-        app.score_criterion(uuid4(), bruno, "E3", "CR3.1.1", "acquis", "x")
+        app.scoring.score_criterion(uuid4(), bruno, "E3", "CR3.1.1", "acquis", "x")
     with pytest.raises(ConflictOfInterest):
-        app.score_criterion(tutor, bruno, "E3", "CR3.1.1", "acquis", "x")
+        app.scoring.score_criterion(tutor, bruno, "E3", "CR3.1.1", "acquis", "x")
 
     # Annotation by the first assessor on the extracted text, blind to the second.
     section_id, text = _e1_passage()
     with pytest.raises(InvalidAnchor):  # a quote that is not at those offsets is refused
-        app.annotate(first, alice, "E1", section_id, 4, 24, "x", exact="texte inventé ici !")
-    note = app.annotate(
+        app.annotations.annotate(
+            first, alice, "E1", section_id, 4, 24, "x", exact="texte inventé ici !"
+        )
+    note = app.annotations.annotate(
         first,
         alice,
         "E1",
@@ -131,16 +139,18 @@ def test_whole_session(settings) -> None:
         prefix=text[:4],
         suffix=text[24:40],
     )
-    assert app.annotations(second, alice, "E1") == []
+    assert app.annotations.visible(second, alice, "E1") == []
 
     # Double marking, blind; one discrepancy on Alice's CR1.2.4, moderated.
     _score(app, first, alice, "E1")
     with pytest.raises(BlindMarking):
-        app.assessment_sheet(second, alice, "E1", first)
+        app.scoring.assessment_sheet(second, alice, "E1", first)
     _score(app, second, alice, "E1", {"CR1.2.4": "partiellement acquis"})
-    assert [d.criterion for d in app.discrepancies(alice, "E1")] == ["CR1.2.4"]
-    app.moderate(moderator, alice, "E1", "CR1.2.4", "acquis", "seuil de rentabilité juste")
-    assert [a.annotation_id for a in app.annotations(second, alice, "E1")] == [note]
+    assert [d.criterion for d in app.moderation.discrepancies(alice, "E1")] == ["CR1.2.4"]
+    app.moderation.moderate(
+        moderator, alice, "E1", "CR1.2.4", "acquis", "seuil de rentabilité juste"
+    )
+    assert [a.annotation_id for a in app.annotations.visible(second, alice, "E1")] == [note]
     for situation in SITUATIONS[1:]:
         _score(app, first, alice, situation)
         _score(app, second, alice, situation)
@@ -150,7 +160,7 @@ def test_whole_session(settings) -> None:
         _score(app, first, bruno, situation, extra)
         _score(app, second, bruno, situation, extra)
 
-    exported = app.annotations_jsonld(alice, "E1")
+    exported = app.annotations.jsonld(alice, "E1")
     quote = exported["first"]["items"][0]["target"]["selector"][0]["refinedBy"]
     assert quote == {
         "type": "TextQuoteSelector",
@@ -160,25 +170,34 @@ def test_whole_session(settings) -> None:
     }
 
     # Jury: refused while incomplete, then decides.
-    app.open_deliberation(session, "2026-07-03", "présentiel", "admin")
+    app.jury.open_deliberation(session, "2026-07-03", "présentiel", "admin")
     members = [uuid4(), uuid4(), uuid4()]
-    app.seat_member(session, members[0], "Claire Durand", "présidente, professionnelle", True, "a")
+    app.jury.seat_member(
+        session, members[0], "Claire Durand", "présidente, professionnelle", True, "a"
+    )
     with pytest.raises(JuryIncomplete):
-        app.decide_bloc(session, alice, 1, "validé", "", "president")
-    app.seat_member(session, members[1], "Marc Leroy", "représentant du certificateur", False, "a")
-    app.seat_member(session, members[2], "Nadia Benali", "professionnelle du métier", True, "a")
+        app.jury.decide_bloc(session, alice, 1, "validé", "", "president")
+    app.jury.seat_member(
+        session, members[1], "Marc Leroy", "représentant du certificateur", False, "a"
+    )
+    app.jury.seat_member(
+        session, members[2], "Nadia Benali", "professionnelle du métier", True, "a"
+    )
     for bloc in (1, 2, 3):
-        assert app.propose_bloc(alice, bloc).proposal == "validé"
-        app.decide_bloc(session, alice, bloc, "validé", "", "president")
+        assert app.jury.propose_bloc(alice, bloc).proposal == "validé"
+        app.jury.decide_bloc(session, alice, bloc, "validé", "", "president")
     for bloc in (1, 2):
-        app.decide_bloc(session, bruno, bloc, "validé", "", "president")
-    assert app.propose_bloc(bruno, 3).proposal == "non validé"
-    app.decide_bloc(session, bruno, 3, "non validé", "", "president")
-    app.record_incident(session, "Coupure réseau de 10 minutes pendant l'oral de C-002.", "a")
+        app.jury.decide_bloc(session, bruno, bloc, "validé", "", "president")
+    assert app.jury.propose_bloc(bruno, 3).proposal == "non validé"
+    app.jury.decide_bloc(session, bruno, 3, "non validé", "", "president")
+    app.jury.record_incident(session, "Coupure réseau de 10 minutes pendant l'oral de C-002.", "a")
 
     # PV: generated, signed by all, final; blocs acquired.
-    pv = app.generate_pv(session, "admin")
-    docx_bytes, pdf_bytes = app.pv_document(pv.pv_id, "docx"), app.pv_document(pv.pv_id, "pdf")
+    pv = app.jury.generate_pv(session, "admin")
+    docx_bytes, pdf_bytes = (
+        app.jury.pv_document(pv.pv_id, "docx"),
+        app.jury.pv_document(pv.pv_id, "pdf"),
+    )
     text = _pdf_text(pdf_bytes)
     for expected in (
         "RNCP38700",
@@ -196,22 +215,22 @@ def test_whole_session(settings) -> None:
     paragraphs = "\n".join(p.text for p in docx.Document(io.BytesIO(docx_bytes)).paragraphs)
     assert "Procès-verbal n° 1" in paragraphs
     with pytest.raises(PVHashMismatch):
-        app.sign_pv(pv.pv_id, members[0], "0" * 64)
+        app.jury.sign_pv(pv.pv_id, members[0], "0" * 64)
     for member in members:
-        signed = app.sign_pv(pv.pv_id, member, pv.sha256)
+        signed = app.jury.sign_pv(pv.pv_id, member, pv.sha256)
     assert signed.final
-    assert app.title_obtained("C-001")
-    assert sorted(app.acquired_blocs("C-002")) == [1, 2]
+    assert app.jury.title_obtained("C-001")
+    assert sorted(app.jury.acquired_blocs("C-002")) == [1, 2]
     with pytest.raises(PVAlreadyFinal):
-        app.generate_pv(session, "admin")
+        app.jury.generate_pv(session, "admin")
 
     # Byte-for-byte regeneration, in this app and in a fresh one on the same store.
-    assert app.regenerate_pv(pv.pv_id) == (docx_bytes, pdf_bytes)
-    fresh = build_app(settings)
-    assert fresh.regenerate_pv(pv.pv_id) == (docx_bytes, pdf_bytes)
+    assert app.jury.regenerate_pv(pv.pv_id) == (docx_bytes, pdf_bytes)
+    fresh = bootstrap.build(settings)
+    assert fresh.jury.regenerate_pv(pv.pv_id) == (docx_bytes, pdf_bytes)
 
     # Correction: a new PV referencing the signed one, which stays as it was.
-    app.decide_bloc(
+    app.jury.decide_bloc(
         session,
         bruno,
         3,
@@ -220,31 +239,33 @@ def test_whole_session(settings) -> None:
         "president",
         correcting=True,
     )
-    corrected = app.correct_pv(pv.pv_id, "erreur matérielle sur le bloc 3 de C-002", "admin")
+    corrected = app.jury.correct_pv(pv.pv_id, "erreur matérielle sur le bloc 3 de C-002", "admin")
     assert corrected.corrects == pv.pv_id and corrected.number == 2
-    assert "rectifie le procès-verbal n° 1" in _pdf_text(app.pv_document(corrected.pv_id, "pdf"))
-    assert app.pv(pv.pv_id).final and app.pv_document(pv.pv_id, "pdf") == pdf_bytes
+    assert "rectifie le procès-verbal n° 1" in _pdf_text(
+        app.jury.pv_document(corrected.pv_id, "pdf")
+    )
+    assert app.jury.pv(pv.pv_id).final and app.jury.pv_document(pv.pv_id, "pdf") == pdf_bytes
 
 
 def test_concurrent_scoring_loses_and_duplicates_nothing(settings) -> None:
     """Two assessors at once, each double-clicking: one score per criterion per assessor."""
     import threading
 
-    app = build_app(settings, clock=Clock())
-    session = app.open_session(
+    app = bootstrap.build(settings, clock=Clock())
+    session = app.sessions.open_session(
         "RNCP38700", load_referential().version, "course", "admin", result_scale="levels"
     )
     cand = _enrol(app, session, "C-003", "Chloé Roux", "formation")
     assessors = [uuid4(), uuid4()]
     for assessor in assessors:
-        app.assign_assessor(cand, "E2", assessor, "admin")
-    criteria = situation_grid("E2")[1][:4]
+        app.assignments.assign_assessor(cand, "E2", assessor, "admin")
+    criteria = situation_grid(REFERENTIAL, "E2")[1][:4]
     calls = [(a, c) for a in assessors for c in criteria for _ in range(2)]
     errors: list[BaseException] = []
 
     def score(assessor, criterion) -> None:
         try:
-            app.score_criterion(assessor, cand, "E2", criterion, "acquis", "clic")
+            app.scoring.score_criterion(assessor, cand, "E2", criterion, "acquis", "clic")
         except BaseException as error:  # noqa: BLE001 - reported below
             errors.append(error)
 
@@ -255,6 +276,6 @@ def test_concurrent_scoring_loses_and_duplicates_nothing(settings) -> None:
         thread.join()
     assert errors == []
     for assessor in assessors:
-        sheet = app.assessment_sheet(assessor, cand, "E2", assessor)
+        sheet = app.scoring.assessment_sheet(assessor, cand, "E2", assessor)
         assert sorted(sheet.current) == sorted(criteria)
         assert len(sheet.history) == len(criteria)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from eventsourcing.application import Application
 
-from portfolio.application.accounts import AccountCommands, AccountNotFound
-from portfolio.domain.account import Role
+from bootstrap import Portfolio
+from portfolio.application.accounts import AccountNotFound
+from portfolio.domain.account import Account, Role
 from portfolio.errors import AlreadyExists, Conflict, InvalidInput, TooManyAttempts, Unauthenticated
+from tests.unit.evidence_support import make_app
 
 PASSWORD = "correct horse battery"
 
@@ -22,173 +23,170 @@ class Clock:
         return self.now
 
 
-class AccountsApp(AccountCommands, Application):
-    def __init__(self, clock: Clock) -> None:
-        super().__init__(env={"PERSISTENCE_MODULE": "eventsourcing.popo"})
-        self.clock = clock
-
-
 @pytest.fixture
 def clock() -> Clock:
     return Clock()
 
 
 @pytest.fixture
-def app(clock: Clock) -> AccountsApp:
-    return AccountsApp(clock)
+def app(clock: Clock) -> Portfolio:
+    return make_app(clock)  # type: ignore[arg-type]
 
 
-def test_invited_account_cannot_sign_in_until_activated(app: AccountsApp) -> None:
-    invitation = app.invite_account("Ann@Example.org", "Ann", Role.ASSESSOR, "account:admin")
+def test_invited_account_cannot_sign_in_until_activated(app: Portfolio) -> None:
+    invitation = app.accounts.invite_account(
+        "Ann@Example.org", "Ann", Role.ASSESSOR, "account:admin"
+    )
     assert invitation.account.login == "ann@example.org"
     assert not invitation.account.active
     with pytest.raises(Unauthenticated):
-        app.authenticate_password("ann@example.org", PASSWORD)
-    assert app.activation_account(invitation.activation_token).id == invitation.account.id
-    app.activate_account(invitation.activation_token, PASSWORD)
-    assert app.authenticate_password("ANN@example.org", PASSWORD).role is Role.ASSESSOR
+        app.accounts.authenticate_password("ann@example.org", PASSWORD)
+    assert app.accounts.activation_account(invitation.activation_token).id == invitation.account.id
+    app.accounts.activate_account(invitation.activation_token, PASSWORD)
+    assert app.accounts.authenticate_password("ANN@example.org", PASSWORD).role is Role.ASSESSOR
 
 
-def test_activation_token_is_single_use(app: AccountsApp) -> None:
-    invitation = app.invite_account("bob@example.org", "Bob", Role.AUDITOR, "x")
-    app.activate_account(invitation.activation_token, PASSWORD)
+def test_activation_token_is_single_use(app: Portfolio) -> None:
+    invitation = app.accounts.invite_account("bob@example.org", "Bob", Role.AUDITOR, "x")
+    app.accounts.activate_account(invitation.activation_token, PASSWORD)
     with pytest.raises(InvalidInput):
-        app.activate_account(invitation.activation_token, "another password")
+        app.accounts.activate_account(invitation.activation_token, "another password")
     with pytest.raises(InvalidInput):
-        app.activation_account(invitation.activation_token)
+        app.accounts.activation_account(invitation.activation_token)
 
 
-def test_expired_or_forged_activation_is_refused(app: AccountsApp, clock: Clock) -> None:
-    invitation = app.invite_account("eve@example.org", "Eve", Role.AUDITOR, "x")
+def test_expired_or_forged_activation_is_refused(app: Portfolio, clock: Clock) -> None:
+    invitation = app.accounts.invite_account("eve@example.org", "Eve", Role.AUDITOR, "x")
     account_hex = invitation.account.id.hex
     with pytest.raises(InvalidInput):
-        app.activate_account(f"{account_hex}.forged", PASSWORD)
+        app.accounts.activate_account(f"{account_hex}.forged", PASSWORD)
     with pytest.raises(InvalidInput):
-        app.activate_account("not-a-token", PASSWORD)
+        app.accounts.activate_account("not-a-token", PASSWORD)
     clock.now += timedelta(days=8)
     with pytest.raises(InvalidInput, match="expired"):
-        app.activate_account(invitation.activation_token, PASSWORD)
-    fresh = app.reissue_activation(invitation.account.id, "x")
-    assert app.activate_account(fresh.activation_token, PASSWORD).active
+        app.accounts.activate_account(invitation.activation_token, PASSWORD)
+    fresh = app.accounts.reissue_activation(invitation.account.id, "x")
+    assert app.accounts.activate_account(fresh.activation_token, PASSWORD).active
     with pytest.raises(Conflict):
-        app.reissue_activation(invitation.account.id, "x")
+        app.accounts.reissue_activation(invitation.account.id, "x")
 
 
 def test_an_expired_activation_link_no_longer_names_its_account(
-    app: AccountsApp, clock: Clock
+    app: Portfolio, clock: Clock
 ) -> None:
-    invitation = app.invite_account("ida@example.org", "Ida", Role.AUDITOR, "x")
-    assert app.activation_account(invitation.activation_token).login == "ida@example.org"
+    invitation = app.accounts.invite_account("ida@example.org", "Ida", Role.AUDITOR, "x")
+    assert app.accounts.activation_account(invitation.activation_token).login == "ida@example.org"
     clock.now += timedelta(days=8)
     with pytest.raises(InvalidInput, match="expired"):
-        app.activation_account(invitation.activation_token)
+        app.accounts.activation_account(invitation.activation_token)
 
 
-def test_login_is_unique_and_short_passwords_refused(app: AccountsApp) -> None:
-    app.invite_account("dup@example.org", "D", Role.AUDITOR, "x")
+def test_login_is_unique_and_short_passwords_refused(app: Portfolio) -> None:
+    app.accounts.invite_account("dup@example.org", "D", Role.AUDITOR, "x")
     with pytest.raises(AlreadyExists):
-        app.invite_account(" DUP@example.org ", "D2", Role.ASSESSOR, "x")
+        app.accounts.invite_account(" DUP@example.org ", "D2", Role.ASSESSOR, "x")
     with pytest.raises(InvalidInput):
-        app.create_administrator("root@example.org", "Root", "short")
+        app.accounts.create_administrator("root@example.org", "Root", "short")
 
 
-def test_candidate_role_needs_a_candidate_link(app: AccountsApp) -> None:
+def test_candidate_role_needs_a_candidate_link(app: Portfolio) -> None:
     with pytest.raises(InvalidInput):
-        app.invite_account("c@example.org", "C", Role.CANDIDATE, "x")
+        app.accounts.invite_account("c@example.org", "C", Role.CANDIDATE, "x")
     with pytest.raises(ValueError):
-        app.invite_account("c@example.org", "C", "emperor", "x")
+        app.accounts.invite_account("c@example.org", "C", "emperor", "x")
 
 
-def test_api_token_shown_once_stored_hashed_and_revocable(app: AccountsApp) -> None:
-    admin = app.create_administrator("root@example.org", "Root", PASSWORD)
-    issued = app.issue_api_token(admin.id, "script", f"account:{admin.id}")
-    assert app.authenticate_token(issued.token).id == admin.id
-    stored = app._account(admin.id).api_tokens[issued.token_id]
+def test_api_token_shown_once_stored_hashed_and_revocable(app: Portfolio) -> None:
+    admin = app.accounts.create_administrator("root@example.org", "Root", PASSWORD)
+    issued = app.accounts.issue_api_token(admin.id, "script", f"account:{admin.id}")
+    assert app.accounts.authenticate_token(issued.token).id == admin.id
+    account = app.adapters.store.get(admin.id, Account, AccountNotFound)
+    stored = account.api_tokens[issued.token_id]
     secret = issued.token.removeprefix("pat_").partition("_")[2]
     assert len(secret) >= 40 and secret not in stored.digest
-    app.revoke_api_token(admin.id, issued.token_id, "x")
+    app.accounts.revoke_api_token(admin.id, issued.token_id, "x")
     with pytest.raises(Unauthenticated):
-        app.authenticate_token(issued.token)
+        app.accounts.authenticate_token(issued.token)
     with pytest.raises(Conflict):
-        app.revoke_api_token(admin.id, issued.token_id, "x")
-    assert [t.revoked for t in app.api_tokens(admin.id)] == [True]
+        app.accounts.revoke_api_token(admin.id, issued.token_id, "x")
+    assert [t.revoked for t in app.accounts.api_tokens(admin.id)] == [True]
 
 
 @pytest.mark.parametrize(
     "token", ["", "pat_", "pat_zz_secret", "Bearer x", "pat_" + "0" * 32 + "_s"]
 )
-def test_garbage_tokens_are_unauthenticated(app: AccountsApp, token: str) -> None:
+def test_garbage_tokens_are_unauthenticated(app: Portfolio, token: str) -> None:
     with pytest.raises(Unauthenticated):
-        app.authenticate_token(token)
+        app.accounts.authenticate_token(token)
 
 
-def test_disabled_account_loses_password_and_tokens(app: AccountsApp) -> None:
-    admin = app.create_administrator("root@example.org", "Root", PASSWORD)
-    issued = app.issue_api_token(admin.id, "script", "x")
-    app.disable_account(admin.id, "x")
+def test_disabled_account_loses_password_and_tokens(app: Portfolio) -> None:
+    admin = app.accounts.create_administrator("root@example.org", "Root", PASSWORD)
+    issued = app.accounts.issue_api_token(admin.id, "script", "x")
+    app.accounts.disable_account(admin.id, "x")
     with pytest.raises(Unauthenticated):
-        app.authenticate_password("root@example.org", PASSWORD)
+        app.accounts.authenticate_password("root@example.org", PASSWORD)
     with pytest.raises(Unauthenticated):
-        app.authenticate_token(issued.token)
+        app.accounts.authenticate_token(issued.token)
     with pytest.raises(Unauthenticated):
-        app.signed_in_account(admin.id, datetime.now(UTC))
+        app.accounts.signed_in_account(admin.id, datetime.now(UTC))
 
 
-def test_repeated_failures_lock_the_login_then_it_unlocks(app: AccountsApp, clock: Clock) -> None:
-    app.create_administrator("root@example.org", "Root", PASSWORD)
+def test_repeated_failures_lock_the_login_then_it_unlocks(app: Portfolio, clock: Clock) -> None:
+    app.accounts.create_administrator("root@example.org", "Root", PASSWORD)
     for _ in range(5):
         with pytest.raises(Unauthenticated):
-            app.authenticate_password("root@example.org", "wrong password")
+            app.accounts.authenticate_password("root@example.org", "wrong password")
     with pytest.raises(TooManyAttempts) as locked:
-        app.authenticate_password("root@example.org", PASSWORD)
+        app.accounts.authenticate_password("root@example.org", PASSWORD)
     assert locked.value.retry_after > 0
     clock.now += timedelta(seconds=locked.value.retry_after)
-    assert app.authenticate_password("root@example.org", PASSWORD).active
+    assert app.accounts.authenticate_password("root@example.org", PASSWORD).active
 
 
-def test_unknown_logins_are_throttled_too(app: AccountsApp) -> None:
+def test_unknown_logins_are_throttled_too(app: Portfolio) -> None:
     for _ in range(5):
         with pytest.raises(Unauthenticated):
-            app.authenticate_password("ghost@example.org", "whatever pass")
+            app.accounts.authenticate_password("ghost@example.org", "whatever pass")
     with pytest.raises(TooManyAttempts):
-        app.authenticate_password("ghost@example.org", "whatever pass")
+        app.accounts.authenticate_password("ghost@example.org", "whatever pass")
 
 
-def test_change_password_needs_the_old_one(app: AccountsApp) -> None:
-    admin = app.create_administrator("root@example.org", "Root", PASSWORD)
+def test_change_password_needs_the_old_one(app: Portfolio) -> None:
+    admin = app.accounts.create_administrator("root@example.org", "Root", PASSWORD)
     with pytest.raises(InvalidInput):
-        app.change_password(admin.id, "not the password", "new password 123", "x")
-    app.change_password(admin.id, PASSWORD, "new password 123", "x")
-    assert app.authenticate_password("root@example.org", "new password 123").id == admin.id
+        app.accounts.change_password(admin.id, "not the password", "new password 123", "x")
+    app.accounts.change_password(admin.id, PASSWORD, "new password 123", "x")
+    assert app.accounts.authenticate_password("root@example.org", "new password 123").id == admin.id
 
 
-def test_list_accounts_and_unknown_account(app: AccountsApp) -> None:
-    app.invite_account("a@example.org", "A", Role.AUDITOR, "x")
-    app.invite_account("b@example.org", "B", Role.JURY_MEMBER, "x")
-    assert [a.login for a in app.list_accounts()] == ["a@example.org", "b@example.org"]
+def test_list_accounts_and_unknown_account(app: Portfolio) -> None:
+    app.accounts.invite_account("a@example.org", "A", Role.AUDITOR, "x")
+    app.accounts.invite_account("b@example.org", "B", Role.JURY_MEMBER, "x")
+    assert [a.login for a in app.accounts.list_accounts()] == ["a@example.org", "b@example.org"]
     with pytest.raises(AccountNotFound):
-        app.account(app.list_accounts()[0].id.__class__(int=1))
+        app.accounts.account(app.accounts.list_accounts()[0].id.__class__(int=1))
 
 
 @pytest.mark.parametrize("login", ["", "   ", "two words", "x" * 300])
-def test_malformed_logins_fail_like_wrong_passwords(app: AccountsApp, login: str) -> None:
+def test_malformed_logins_fail_like_wrong_passwords(app: Portfolio, login: str) -> None:
     with pytest.raises(Unauthenticated):
-        app.authenticate_password(login, PASSWORD)
+        app.accounts.authenticate_password(login, PASSWORD)
 
 
-def test_signing_out_or_a_new_password_ends_older_sessions(app: AccountsApp, clock: Clock) -> None:
-    admin = app.create_administrator("root@example.org", "Root", PASSWORD)
+def test_signing_out_or_a_new_password_ends_older_sessions(app: Portfolio, clock: Clock) -> None:
+    admin = app.accounts.create_administrator("root@example.org", "Root", PASSWORD)
     clock.now += timedelta(minutes=1)
     opened = clock.now
-    assert app.signed_in_account(admin.id, opened).id == admin.id
+    assert app.accounts.signed_in_account(admin.id, opened).id == admin.id
     clock.now += timedelta(minutes=1)
-    app.end_sessions(admin.id, "x")
+    app.accounts.end_sessions(admin.id, "x")
     with pytest.raises(Unauthenticated):
-        app.signed_in_account(admin.id, opened)
+        app.accounts.signed_in_account(admin.id, opened)
     clock.now += timedelta(minutes=1)
     reopened = clock.now
-    assert app.signed_in_account(admin.id, reopened).id == admin.id
+    assert app.accounts.signed_in_account(admin.id, reopened).id == admin.id
     clock.now += timedelta(minutes=1)
-    app.change_password(admin.id, PASSWORD, "another password 1", "x")
+    app.accounts.change_password(admin.id, PASSWORD, "another password 1", "x")
     with pytest.raises(Unauthenticated):
-        app.signed_in_account(admin.id, reopened)
+        app.accounts.signed_in_account(admin.id, reopened)

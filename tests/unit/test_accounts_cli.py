@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import bootstrap
 from cli.main import app
-from bootstrap import build_app
 from config import Settings
 
 runner = CliRunner()
@@ -35,9 +35,9 @@ def test_create_admin_then_invite_prints_a_working_link(data_dir: Path) -> None:
     link = next(line for line in invited.output.splitlines() if line.startswith("link:"))
     assert "/api/activation?token=" in link
     token = link.split("token=")[1].strip()
-    portfolio = build_app(Settings())
-    assert portfolio.activation_account(token).login == "ann@example.org"
-    assert portfolio.authenticate_password("root@example.org", "root-password-1").active
+    portfolio = bootstrap.build(Settings())
+    assert portfolio.accounts.activation_account(token).login == "ann@example.org"
+    assert portfolio.accounts.authenticate_password("root@example.org", "root-password-1").active
     listed = runner.invoke(app, ["user", "list"])
     assert "invited" in listed.output and "active" in listed.output
 

@@ -1,57 +1,51 @@
-"""PortfolioApp is composed of mixins: none may silently shadow another's or the library's."""
+"""The Portfolio is composed of plain services over one store: no mixins, explicit dependencies."""
 
 from __future__ import annotations
 
-from eventsourcing.application import Application
+import dataclasses
+import inspect
 
-from portfolio.application.app import PortfolioApp
+from bootstrap import Portfolio
+from portfolio.application.store import EventStore
+from portfolio.domain import ids
 from tests.unit.evidence_support import enrolled, make_app, pdf
 
-OVERRIDES = {
-    "__init__",
-    "register_transcodings",
-    "name",
-    "__module__",
-    "__doc__",
-    "__qualname__",
-    "__annotations__",
-    "__firstlineno__",
-    "__static_attributes__",
-    "__dict__",
-    "__weakref__",
-    "__parameters__",
-    "__orig_bases__",
-    "_is_protocol",
-}
+SERVICES = [
+    f.name for f in dataclasses.fields(Portfolio) if f.name[0] != "_" and f.name != "adapters"
+]
 
 
-def portfolio_classes() -> list[type]:
-    return [c for c in PortfolioApp.__mro__ if c.__module__.startswith("portfolio.")]
+def test_services_are_plain_classes_not_mixins():
+    app = make_app()
+    for name in SERVICES:
+        service = getattr(app, name)
+        bases = type(service).__mro__[1:]
+        assert bases == (object,) or not type(service).__module__.startswith("portfolio."), name
 
 
-def test_no_mixin_shadows_the_eventsourcing_application():
-    library = {name for c in Application.__mro__ for name in vars(c)}
-    for cls in portfolio_classes():
-        if cls is PortfolioApp:
-            continue
-        clashes = (set(vars(cls)) & library) - OVERRIDES
-        assert not clashes, f"{cls.__name__} shadows Application: {clashes}"
+def test_every_dependency_is_a_named_constructor_parameter():
+    app = make_app()
+    for name in SERVICES:
+        parameters = inspect.signature(type(getattr(app, name)).__init__).parameters.values()
+        kinds = {p.kind for p in parameters}
+        assert inspect.Parameter.VAR_KEYWORD not in kinds, f"{name} takes **kwargs"
+        assert inspect.Parameter.VAR_POSITIONAL not in kinds, f"{name} takes *args"
 
 
-def test_no_two_unrelated_mixins_define_the_same_name():
-    classes = portfolio_classes()
-    for i, first in enumerate(classes):
-        for second in classes[i + 1 :]:
-            if issubclass(first, second) or issubclass(second, first):
-                continue
-            clashes = (set(vars(first)) & set(vars(second))) - OVERRIDES
-            assert not clashes, f"{first.__name__} and {second.__name__} both define {clashes}"
+def test_the_services_share_one_event_store():
+    app = make_app()
+    stores = {
+        id(value)
+        for name in SERVICES
+        for value in vars(getattr(app, name)).values()
+        if isinstance(value, EventStore)
+    }
+    assert stores == {id(app.adapters.store)}
 
 
 def test_production_by_id_matches_production():
-    from portfolio.domain import ids
-
     app = make_app()
     cid = enrolled(app)
-    app.upload(cid, "E2", pdf(), "e2.pdf", "", "cli:c")
-    assert app.production_by_id(ids.production_id(cid, "E2")) == app.production(cid, "E2")
+    app.evidence.upload(cid, "E2", pdf(), "e2.pdf", "", "cli:c")
+    by_id = app.evidence.production_by_id(ids.production_id(cid, "E2"))
+    assert by_id == app.evidence.production(cid, "E2")

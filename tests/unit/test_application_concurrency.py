@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from portfolio.audit.history import verify_log
+from portfolio.audit.verification import verify_log
 from tests.unit.evidence_support import enrolled, make_app, pdf
 
 
@@ -14,7 +14,9 @@ def upload_concurrently(app, cid, count: int) -> list[int]:
     def one(n: int) -> None:
         barrier.wait()
         try:
-            numbers.append(app.upload(cid, "E1", pdf(str(n)), f"{n}.pdf", "", "cli:c").version)
+            numbers.append(
+                app.evidence.upload(cid, "E1", pdf(str(n)), f"{n}.pdf", "", "cli:c").version
+            )
         except Exception as error:  # noqa: BLE001 - collected and asserted below
             errors.append(error)
 
@@ -32,21 +34,21 @@ def test_concurrent_uploads_are_numbered_without_gaps():
     cid = enrolled(app)
     numbers = upload_concurrently(app, cid, 8)
     assert sorted(numbers) == list(range(1, 9))
-    versions = app.production(cid, "E1").versions
+    versions = app.evidence.production(cid, "E1").versions
     assert [v.version for v in versions] == list(range(1, 9))
     assert len({v.sha256 for v in versions}) == 8
-    verify_log(app)
+    verify_log(app.adapters.store)
 
 
 def test_concurrent_enrolments_in_one_session_all_land_on_the_roster():
     app = make_app()
-    session = app.candidate(enrolled(app)).session_id
+    session = app.sessions.candidate(enrolled(app)).session_id
     barrier, errors = threading.Barrier(6), []
 
     def add(n: int) -> None:
         barrier.wait()
         try:
-            app.add_candidate(session, f"R-{n}", "N", f"n{n}@example.org", "VAE", "cli:a")
+            app.sessions.add_candidate(session, f"R-{n}", "N", f"n{n}@example.org", "VAE", "cli:a")
         except Exception as error:  # noqa: BLE001 - asserted below
             errors.append(error)
 
@@ -56,5 +58,5 @@ def test_concurrent_enrolments_in_one_session_all_land_on_the_roster():
     for thread in threads:
         thread.join()
     assert errors == []
-    refs = sorted(c.ref for c in app.list_candidates(session))
+    refs = sorted(c.ref for c in app.sessions.list_candidates(session))
     assert refs == ["C-001"] + [f"R-{n}" for n in range(6)]

@@ -7,7 +7,7 @@ from uuid import uuid4
 
 import pytest
 
-from portfolio.application.assessment import situation_grid
+from portfolio.application.grids import situation_grid
 from portfolio.errors import (
     AlreadySignedOff,
     AssessmentIncomplete,
@@ -20,11 +20,14 @@ from portfolio.errors import (
     RationaleRequired,
     UnknownLevel,
 )
+from portfolio.referential import PackagedReferentials
 from tests.unit.evidence_support import make_app, pdf
+
+REFERENTIAL = PackagedReferentials().current()
 
 
 def _session(app, scale: str):
-    session = app.open_session(
+    session = app.sessions.open_session(
         "RNCP38700",
         "cdc-2024.1",
         f"s-{scale}",
@@ -33,7 +36,9 @@ def _session(app, scale: str):
         result_scale=scale,
         discrepancy_threshold=3.0,
     )
-    cand = app.add_candidate(session, "C-1", "Jeanne Dupont", "j@example.org", "formation", "admin")
+    cand = app.sessions.add_candidate(
+        session, "C-1", "Jeanne Dupont", "j@example.org", "formation", "admin"
+    )
     return cand
 
 
@@ -46,52 +51,54 @@ def app():
 def levels(app):
     """A candidate with E1 uploaded twice and version 1 submitted; two assessors assigned."""
     cand = _session(app, "levels")
-    app.upload(cand, "E1", pdf("v1"), "e1.pdf", "application/pdf", "cand")
-    app.submit(cand, "E1", 1, "cand")
-    app.upload(cand, "E1", pdf("v2"), "e1b.pdf", "application/pdf", "cand")
+    app.evidence.upload(cand, "E1", pdf("v1"), "e1.pdf", "application/pdf", "cand")
+    app.evidence.submit(cand, "E1", 1, "cand")
+    app.evidence.upload(cand, "E1", pdf("v2"), "e1b.pdf", "application/pdf", "cand")
     first, second = uuid4(), uuid4()
-    app.assign_assessor(cand, "E1", first, "admin")
-    app.assign_assessor(cand, "E1", second, "admin")
+    app.assignments.assign_assessor(cand, "E1", first, "admin")
+    app.assignments.assign_assessor(cand, "E1", second, "admin")
     return cand, first, second
 
 
 def _score_all(app, cand, assessor, value="acquis", situation="E1"):
-    for criterion in situation_grid(situation)[1]:
-        app.score_criterion(assessor, cand, situation, criterion, value, "conforme au critère")
+    for criterion in situation_grid(REFERENTIAL, situation)[1]:
+        app.scoring.score_criterion(
+            assessor, cand, situation, criterion, value, "conforme au critère"
+        )
 
 
 def test_bad_scores_are_refused_with_specific_errors(app, levels) -> None:
     cand, first, _ = levels
     with pytest.raises(CriterionOutsideBlocs):
-        app.score_criterion(first, cand, "E1", "CR2.1.1", "acquis", "x")
+        app.scoring.score_criterion(first, cand, "E1", "CR2.1.1", "acquis", "x")
     with pytest.raises(UnknownLevel):
-        app.score_criterion(first, cand, "E1", "CR1.1.1", "excellent", "x")
+        app.scoring.score_criterion(first, cand, "E1", "CR1.1.1", "excellent", "x")
     with pytest.raises(RationaleRequired):
-        app.score_criterion(first, cand, "E1", "CR1.1.1", "acquis", "  ")
+        app.scoring.score_criterion(first, cand, "E1", "CR1.1.1", "acquis", "  ")
     with pytest.raises(NotAssigned):
-        app.score_criterion(uuid4(), cand, "E1", "CR1.1.1", "acquis", "x")
-    v2 = app.production(cand, "E1").versions[1].sha256
+        app.scoring.score_criterion(uuid4(), cand, "E1", "CR1.1.1", "acquis", "x")
+    v2 = app.evidence.production(cand, "E1").versions[1].sha256
     with pytest.raises(NotSubmittedVersion):
-        app.score_criterion(first, cand, "E1", "CR1.1.1", "acquis", "x", evidence_sha256=v2)
+        app.scoring.score_criterion(first, cand, "E1", "CR1.1.1", "acquis", "x", evidence_sha256=v2)
 
 
 def test_mark_scale_range(app) -> None:
     cand = _session(app, "mark20")
-    app.upload(cand, "E2", pdf(), "e2.pdf", "application/pdf", "cand")
-    app.submit(cand, "E2", None, "cand")
+    app.evidence.upload(cand, "E2", pdf(), "e2.pdf", "application/pdf", "cand")
+    app.evidence.submit(cand, "E2", None, "cand")
     assessor = uuid4()
-    app.assign_assessor(cand, "E2", assessor, "admin")
+    app.assignments.assign_assessor(cand, "E2", assessor, "admin")
     for bad in ("20.5", "-1", "douze", "nan"):
         with pytest.raises(MarkOutOfRange):
-            app.score_criterion(assessor, cand, "E2", "CR2.1.1", bad, "x")
-    score = app.score_criterion(assessor, cand, "E2", "CR2.1.1", "12,5", "x")
+            app.scoring.score_criterion(assessor, cand, "E2", "CR2.1.1", bad, "x")
+    score = app.scoring.score_criterion(assessor, cand, "E2", "CR2.1.1", "12,5", "x")
     assert score.value == "12.50"
 
 
 def test_score_records_version_and_referential(app, levels) -> None:
     cand, first, _ = levels
-    score = app.score_criterion(first, cand, "E1", "CR1.1.1", "Acquis", "veille complète")
-    submitted = app.production(cand, "E1").versions[0].sha256
+    score = app.scoring.score_criterion(first, cand, "E1", "CR1.1.1", "Acquis", "veille complète")
+    submitted = app.evidence.production(cand, "E1").versions[0].sha256
     assert score.evidence_sha256 == submitted
     assert score.referential_version == "cdc-2024.1"
     assert score.value == "acquis"
@@ -99,77 +106,83 @@ def test_score_records_version_and_referential(app, levels) -> None:
 
 def test_change_supersedes_with_reason_and_repeat_is_noop(app, levels) -> None:
     cand, first, _ = levels
-    one = app.score_criterion(first, cand, "E1", "CR1.1.1", "acquis", "ok")
-    again = app.score_criterion(first, cand, "E1", "CR1.1.1", "acquis", "ok")
+    one = app.scoring.score_criterion(first, cand, "E1", "CR1.1.1", "acquis", "ok")
+    again = app.scoring.score_criterion(first, cand, "E1", "CR1.1.1", "acquis", "ok")
     assert again.score_id == one.score_id
     with pytest.raises(RationaleRequired):
-        app.score_criterion(first, cand, "E1", "CR1.1.1", "non acquis", "sources absentes")
-    two = app.score_criterion(
+        app.scoring.score_criterion(first, cand, "E1", "CR1.1.1", "non acquis", "sources absentes")
+    two = app.scoring.score_criterion(
         first, cand, "E1", "CR1.1.1", "non acquis", "sources absentes", reason="relecture"
     )
     assert two.supersedes == one.score_id and two.reason == "relecture"
-    sheet = app.assessment_sheet(first, cand, "E1", first)
+    sheet = app.scoring.assessment_sheet(first, cand, "E1", first)
     assert len(sheet.history) == 2 and sheet.current["CR1.1.1"].value == "non acquis"
 
 
 def test_sign_off_rules(app, levels) -> None:
     cand, first, _ = levels
-    app.score_criterion(first, cand, "E1", "CR1.1.1", "acquis", "conforme au critère")
+    app.scoring.score_criterion(first, cand, "E1", "CR1.1.1", "acquis", "conforme au critère")
     with pytest.raises(AssessmentIncomplete):
-        app.sign_off(first, cand, "E1")
+        app.scoring.sign_off(first, cand, "E1")
     _score_all(app, cand, first)
-    assert app.sign_off(first, cand, "E1") == 1
+    assert app.scoring.sign_off(first, cand, "E1") == 1
     with pytest.raises(AlreadySignedOff):
-        app.sign_off(first, cand, "E1")
-    app.score_criterion(first, cand, "E1", "CR1.1.2", "partiellement acquis", "ok", reason="r")
-    assert not app.assessment_sheet(first, cand, "E1", first).signed_off
-    assert app.sign_off(first, cand, "E1") == 2
+        app.scoring.sign_off(first, cand, "E1")
+    app.scoring.score_criterion(
+        first, cand, "E1", "CR1.1.2", "partiellement acquis", "ok", reason="r"
+    )
+    assert not app.scoring.assessment_sheet(first, cand, "E1", first).signed_off
+    assert app.scoring.sign_off(first, cand, "E1") == 2
 
 
 def test_blind_double_marking_then_moderation(app, levels) -> None:
     cand, first, second = levels
     _score_all(app, cand, first)
-    app.sign_off(first, cand, "E1")
+    app.scoring.sign_off(first, cand, "E1")
     with pytest.raises(BlindMarking):
-        app.assessment_sheet(second, cand, "E1", first)
-    assert [s.assessor_id for s in app.assessment_sheets(second, cand, "E1")] == []
+        app.scoring.assessment_sheet(second, cand, "E1", first)
+    assert [s.assessor_id for s in app.scoring.assessment_sheets(second, cand, "E1")] == []
     _score_all(app, cand, second)
-    app.score_criterion(second, cand, "E1", "CR1.2.4", "non acquis", "seuil faux", reason="calc")
-    assert app.final_scores(cand, "E1")["CR1.2.4"] is None  # second not signed off yet
-    app.sign_off(second, cand, "E1")
-    assert app.assessment_sheet(second, cand, "E1", first).signed_off
-    found = app.discrepancies(cand, "E1")
+    app.scoring.score_criterion(
+        second, cand, "E1", "CR1.2.4", "non acquis", "seuil faux", reason="calc"
+    )
+    assert app.moderation.final_scores(cand, "E1")["CR1.2.4"] is None  # second not signed off yet
+    app.scoring.sign_off(second, cand, "E1")
+    assert app.scoring.assessment_sheet(second, cand, "E1", first).signed_off
+    found = app.moderation.discrepancies(cand, "E1")
     assert [(d.criterion, d.agreed) for d in found] == [("CR1.2.4", None)]
-    assert app.final_scores(cand, "E1")["CR1.2.4"] is None
+    assert app.moderation.final_scores(cand, "E1")["CR1.2.4"] is None
     with pytest.raises(NoDiscrepancy):
-        app.moderate(uuid4(), cand, "E1", "CR1.1.1", "acquis", "pas d'écart")
+        app.moderation.moderate(uuid4(), cand, "E1", "CR1.1.1", "acquis", "pas d'écart")
     with pytest.raises(RationaleRequired):
-        app.moderate(uuid4(), cand, "E1", "CR1.2.4", "acquis", "")
-    app.moderate(
+        app.moderation.moderate(uuid4(), cand, "E1", "CR1.2.4", "acquis", "")
+    app.moderation.moderate(
         uuid4(), cand, "E1", "CR1.2.4", "partiellement acquis", "calcul juste, ratios absents"
     )
-    finals = app.final_scores(cand, "E1")
+    finals = app.moderation.final_scores(cand, "E1")
     assert finals["CR1.2.4"] == "partiellement acquis" and finals["CR1.1.1"] == "acquis"
-    assert app.discrepancies(cand, "E1")[0].agreed == "partiellement acquis"
+    assert app.moderation.discrepancies(cand, "E1")[0].agreed == "partiellement acquis"
 
 
 def test_marks_within_threshold_average(app) -> None:
     cand = _session(app, "mark20")
     a, b = uuid4(), uuid4()
     for assessor, mark in ((a, "12"), (b, "14")):
-        app.assign_assessor(cand, "ORAL_NEGOTIATION", assessor, "admin")
-        app.score_criterion(assessor, cand, "ORAL_NEGOTIATION", "CR2.1.4.1", mark, "négociation")
-        app.sign_off(assessor, cand, "ORAL_NEGOTIATION")
-    assert app.discrepancies(cand, "ORAL_NEGOTIATION") == []
-    assert app.final_scores(cand, "ORAL_NEGOTIATION") == {"CR2.1.4.1": "13.00"}
+        app.assignments.assign_assessor(cand, "ORAL_NEGOTIATION", assessor, "admin")
+        app.scoring.score_criterion(
+            assessor, cand, "ORAL_NEGOTIATION", "CR2.1.4.1", mark, "négociation"
+        )
+        app.scoring.sign_off(assessor, cand, "ORAL_NEGOTIATION")
+    assert app.moderation.discrepancies(cand, "ORAL_NEGOTIATION") == []
+    assert app.moderation.final_scores(cand, "ORAL_NEGOTIATION") == {"CR2.1.4.1": "13.00"}
 
 
 def test_oral_notes_are_attached(app) -> None:
     cand = _session(app, "levels")
     assessor = uuid4()
-    app.assign_assessor(cand, "E3_ORAL", assessor, "admin")
-    sha = app.attach_notes(assessor, cand, "E3_ORAL", b"notes de soutenance", "text/plain")
-    sheet = app.assessment_sheet(assessor, cand, "E3_ORAL", assessor)
+    app.assignments.assign_assessor(cand, "E3_ORAL", assessor, "admin")
+    sha = app.scoring.attach_notes(assessor, cand, "E3_ORAL", b"notes de soutenance", "text/plain")
+    sheet = app.scoring.assessment_sheet(assessor, cand, "E3_ORAL", assessor)
     assert sheet.evidence_sha256 is None and sheet.notes[0]["sha256"] == sha
 
 
@@ -185,7 +198,7 @@ def test_double_click_and_concurrent_assessors_lose_nothing(app, levels) -> None
     ]
     threads = [
         threading.Thread(
-            target=app.score_criterion, args=(who, cand, "E1", crit, "acquis", "même avis")
+            target=app.scoring.score_criterion, args=(who, cand, "E1", crit, "acquis", "même avis")
         )
         for who, crit in calls
     ]
@@ -194,14 +207,17 @@ def test_double_click_and_concurrent_assessors_lose_nothing(app, levels) -> None
     for thread in threads:
         thread.join()
     for who in (first, second):
-        sheet = app.assessment_sheet(who, cand, "E1", who)
+        sheet = app.scoring.assessment_sheet(who, cand, "E1", who)
         assert len(sheet.history) == len(sheet.current)
-    assert set(app.assessment_sheet(first, cand, "E1", first).current) == {"CR1.1.1", "CR1.1.2"}
+    assert set(app.scoring.assessment_sheet(first, cand, "E1", first).current) == {
+        "CR1.1.1",
+        "CR1.1.2",
+    }
 
 
 def test_notes_of_an_unassigned_account_are_refused_before_anything_is_stored(app) -> None:
     cand = _session(app, "levels")
-    stored = dict(app.blobs.blobs)
+    stored = dict(app.adapters.blobs.blobs)
     with pytest.raises(NotAssigned):
-        app.attach_notes(uuid4(), cand, "E3_ORAL", b"notes d'un intrus", "text/plain")
-    assert app.blobs.blobs == stored
+        app.scoring.attach_notes(uuid4(), cand, "E3_ORAL", b"notes d'un intrus", "text/plain")
+    assert app.adapters.blobs.blobs == stored

@@ -37,7 +37,7 @@ def enrol(*deadline: str) -> tuple[str, str]:
         "--listing",
         "RNCP38700",
         "--referential-version",
-        "2024-v1",
+        "cdc-2024.1",
         "--label",
         "2026",
         *extra,
@@ -116,7 +116,7 @@ def test_bad_input_exits_6_and_unknown_ids_exit_4(data_dir, tmp_path):
         "--listing",
         "L",
         "--referential-version",
-        "v",
+        "cdc-2024.1",
         "--label",
         "x",
         "--deadline",
@@ -125,9 +125,18 @@ def test_bad_input_exits_6_and_unknown_ids_exit_4(data_dir, tmp_path):
     )
 
 
+def test_an_unknown_referential_version_exits_6_naming_the_valid_ones(data_dir):
+    args = ["session", "create", "--listing", "L", "--referential-version", "2024-06"]
+    result = runner.invoke(app, [*args, "--label", "x"])
+    assert result.exit_code == 6
+    assert "unknown referential version '2024-06'" in result.stderr
+    assert "cdc-2024.1" in result.stderr
+
+
 @pytest.mark.parametrize("pair", ["E1", "2026-06-01T12:00:00+00:00", "E1=2026-06-01"])
 def test_deadline_without_code_date_or_zone_is_invalid_input(data_dir, pair):
-    args = ["session", "create", "--listing", "L", "--referential-version", "v", "--label", "x"]
+    args = ["session", "create", "--listing", "L", "--referential-version", "cdc-2024.1"]
+    args += ["--label", "x"]
     run(*args, "--deadline", pair, code=6)
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from portfolio.domain import ids
-from portfolio.domain.production import Production, check_code
+from portfolio.domain.production import Production
 from portfolio.errors import AlreadySubmitted, ProductionNotFound, UnknownProductionCode
-from tests.unit.evidence_support import T0
+from tests.unit.evidence_support import REFERENTIALS, T0
 
 CANDIDATE = ids.candidate_id(ids.session_id("L", "S"), "C-1")
 
@@ -33,9 +33,11 @@ def with_versions(count: int) -> Production:
 
 
 def test_codes_are_checked():
-    assert check_code(" e3 ") == "E3"
+    """The referential says which codes exist (the domain only spells them canonically)."""
+    referential = REFERENTIALS.current()
+    assert referential.production_code(" e3 ") == "E3"
     with pytest.raises(UnknownProductionCode):
-        check_code("E4")
+        referential.production_code("E4")
 
 
 def test_id_and_versions_append():

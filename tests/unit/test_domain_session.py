@@ -9,7 +9,7 @@ import pytest
 from portfolio.domain import ids
 from portfolio.domain.session import AssessmentSession
 from portfolio.errors import InvalidInput, UnknownProductionCode
-from tests.unit.evidence_support import T0
+from tests.unit.evidence_support import T0, VERSION, make_app
 
 
 def opened(**rules) -> AssessmentSession:
@@ -55,8 +55,10 @@ def test_deadline_needs_a_time_zone_and_a_known_code():
     session = opened()
     with pytest.raises(InvalidInput):
         session.set_deadline("E1", datetime(2026, 1, 1), "a", T0)
+    app = make_app()  # which codes exist is the session's referential's to say
+    session_id = app.sessions.open_session("RNCP38700", VERSION, "2026", "a")
     with pytest.raises(UnknownProductionCode):
-        session.set_deadline("E9", T0, "a", T0)
+        app.sessions.set_deadline(session_id, "E9", T0, "a")
 
 
 def test_register_is_idempotent():

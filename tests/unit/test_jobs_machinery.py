@@ -7,14 +7,21 @@ from dramatiq.brokers.rabbitmq import RabbitmqBroker
 from dramatiq.brokers.redis import RedisBroker
 from dramatiq.brokers.stub import StubBroker
 
+import bootstrap
+from config import Settings
 from pipeline.jobs.actors import parse_job
-from pipeline.jobs.broker import build_broker, is_durable
+from pipeline.jobs.broker import is_durable
 from pipeline.jobs.dispatcher import Dispatcher, recheck
 from pipeline.jobs.position import DispatchPosition
-from pipeline.jobs.worker import start_inprocess_worker, start_worker
 from portfolio.errors import InvalidInput, StorageUnavailable
-from config import Settings
-from tests.jobs_support import TrivialService, sqlite_app, trivial_feed, wait_until
+from tests.jobs_support import (
+    TrivialService,
+    sqlite_app,
+    start_trivial_worker,
+    trivial_feed,
+    wait_until,
+)
+from tests.unit.evidence_support import make_app
 
 
 @pytest.fixture
@@ -33,16 +40,16 @@ def processed_events(app) -> int:
     from tests.jobs_support import Upload
 
     topics = [get_topic(Upload.Processed)]
-    return len(app.recorder.select_notifications(start=None, limit=10_000, topics=topics))
+    return len(app.notifications(start=None, limit=10_000, topics=topics))
 
 
 def test_build_broker_follows_settings(settings):
-    assert isinstance(build_broker(settings), StubBroker)
-    redis = build_broker(settings.model_copy(update={"broker": "redis"}))
-    rabbit = build_broker(settings.model_copy(update={"broker": "rabbitmq"}))
+    assert isinstance(bootstrap.build_broker(settings), StubBroker)
+    redis = bootstrap.build_broker(settings.model_copy(update={"broker": "redis"}))
+    rabbit = bootstrap.build_broker(settings.model_copy(update={"broker": "rabbitmq"}))
     assert isinstance(redis, RedisBroker) and redis.namespace == settings.jobs_namespace
     assert isinstance(rabbit, RabbitmqBroker) and rabbit.confirm_delivery
-    assert is_durable(redis) and not is_durable(build_broker(settings))
+    assert is_durable(redis) and not is_durable(bootstrap.build_broker(settings))
 
 
 @pytest.mark.parametrize("args", [("not-a-uuid", 1), (None, 1)])
@@ -58,14 +65,15 @@ def test_parse_job_refuses_a_malformed_version(version):
 
 
 def test_start_inprocess_worker_refuses_a_remote_broker(settings, db):
+    remote = settings.model_copy(update={"broker": "redis"})
     with pytest.raises(ValueError, match="portfolio worker"):
-        start_inprocess_worker(sqlite_app(db), settings.model_copy(update={"broker": "redis"}))
+        bootstrap.build_worker(remote, make_app(), embedded=True)
 
 
 def test_uploads_are_processed_by_the_inprocess_worker(settings, db):
     app = sqlite_app(db)
     service = TrivialService(app)
-    handle = start_worker(app, settings, service=service, feed=trivial_feed())
+    handle = start_trivial_worker(app, settings, service=service, feed=trivial_feed())
     try:
         pid, _ = app.upload("a")
         app.upload("a")
@@ -78,7 +86,7 @@ def test_uploads_are_processed_by_the_inprocess_worker(settings, db):
 
 def test_an_upload_committed_while_stopped_is_processed_after_restart(settings, db):
     app = sqlite_app(db)
-    handle = start_worker(app, settings, service=TrivialService(app), feed=trivial_feed())
+    handle = start_trivial_worker(app, settings, service=TrivialService(app), feed=trivial_feed())
     pid, _ = app.upload("a")
     wait_until(lambda: app.results(pid) == [(1, "p1")])
     wait_until(lambda: DispatchPosition(app).get() > 0)
@@ -86,7 +94,7 @@ def test_an_upload_committed_while_stopped_is_processed_after_restart(settings, 
     app.upload("a")  # nothing runs now
     restarted = sqlite_app(db)
     service = TrivialService(restarted)
-    handle = start_worker(restarted, settings, service=service, feed=trivial_feed())
+    handle = start_trivial_worker(restarted, settings, service=service, feed=trivial_feed())
     try:
         wait_until(lambda: sorted(restarted.results(pid)) == [(1, "p1"), (2, "p1")])
     finally:
@@ -141,7 +149,9 @@ def test_a_message_delivered_twice_records_one_result(settings, db):
     app = sqlite_app(db)
     pid, _ = app.upload("a")
     service = TrivialService(app, delay_s=0.2)  # both threads read before either saves
-    handle = start_worker(app, settings, service=service, feed=trivial_feed(), dispatch=False)
+    handle = start_trivial_worker(
+        app, settings, service=service, feed=trivial_feed(), dispatch=False
+    )
     try:
         handle.actors.send_version(pid, 1)
         handle.actors.send_version(pid, 1)
@@ -160,7 +170,7 @@ def test_a_permanent_error_is_not_retried_and_the_dispatcher_moves_on(settings, 
         calls.append(number)
         raise InvalidInput("unreadable")
 
-    handle = start_worker(app, settings, service=refuse, feed=trivial_feed())
+    handle = start_trivial_worker(app, settings, service=refuse, feed=trivial_feed())
     try:
         app.upload("a")
         wait_until(lambda: calls and handle.is_idle() and DispatchPosition(app).get() > 0)
@@ -172,12 +182,16 @@ def test_a_permanent_error_is_not_retried_and_the_dispatcher_moves_on(settings, 
 
 def test_recheck_with_a_new_pipeline_appends_a_second_result(settings, db):
     app = sqlite_app(db)
-    handle = start_worker(app, settings, service=TrivialService(app, "p1"), feed=trivial_feed())
+    handle = start_trivial_worker(
+        app, settings, service=TrivialService(app, "p1"), feed=trivial_feed()
+    )
     pid, _ = app.upload("a")
     wait_until(lambda: app.results(pid) == [(1, "p1")])
     handle.stop()
     upgraded = TrivialService(app, "p2")
-    handle = start_worker(app, settings, service=upgraded, feed=trivial_feed(), dispatch=False)
+    handle = start_trivial_worker(
+        app, settings, service=upgraded, feed=trivial_feed(), dispatch=False
+    )
     try:
         assert recheck(app, handle.actors.send_version, trivial_feed()) == 1
         wait_until(lambda: app.results(pid) == [(1, "p1"), (1, "p2")])
@@ -187,7 +201,7 @@ def test_recheck_with_a_new_pipeline_appends_a_second_result(settings, db):
 
 def test_stop_is_idempotent(settings, db):
     app = sqlite_app(db)
-    handle = start_worker(app, settings, service=TrivialService(app), feed=trivial_feed())
+    handle = start_trivial_worker(app, settings, service=TrivialService(app), feed=trivial_feed())
     handle.stop()
     handle.stop()
     assert handle.is_idle()
@@ -204,7 +218,7 @@ def test_a_transient_error_is_retried_until_the_job_succeeds(settings, db):
             raise StorageUnavailable("event store restarting")
         service(pid, number)
 
-    handle = start_worker(app, settings, service=flaky, feed=trivial_feed())
+    handle = start_trivial_worker(app, settings, service=flaky, feed=trivial_feed())
     try:
         pid, _ = app.upload("a")
         wait_until(lambda: app.results(pid) == [(1, "p1")])

@@ -56,40 +56,40 @@ def test_incomplete_jury_cannot_decide(app) -> None:
     cand = scored_candidate(app, session)
     seated_jury(app, session, external=(True,))
     with pytest.raises(JuryIncomplete):
-        app.decide_bloc(session, cand, 1, "validé", "", "p")
-    app.seat_member(session, uuid4(), "Interne", "formateur référent", False, "admin")
-    app.seat_member(session, uuid4(), "Interne 2", "certificateur", False, "admin")
+        app.jury.decide_bloc(session, cand, 1, "validé", "", "p")
+    app.jury.seat_member(session, uuid4(), "Interne", "formateur référent", False, "admin")
+    app.jury.seat_member(session, uuid4(), "Interne 2", "certificateur", False, "admin")
     with pytest.raises(JuryIncomplete):  # two internal out of three
-        app.decide_bloc(session, cand, 1, "validé", "", "p")
+        app.jury.decide_bloc(session, cand, 1, "validé", "", "p")
 
 
 def test_member_with_declared_conflict_blocks_decision(app) -> None:
     session = session_with(app)
     cand = scored_candidate(app, session)
     members = seated_jury(app, session)
-    app.declare_conflict(members[1], cand, "employer", "employeur", "m")
+    app.assignments.declare_conflict(members[1], cand, "employer", "employeur", "m")
     with pytest.raises(ConflictOfInterest):
-        app.decide_bloc(session, cand, 1, "validé", "", "p")
+        app.jury.decide_bloc(session, cand, 1, "validé", "", "p")
 
 
 def test_departure_needs_reasons_and_second_decision_is_refused(app) -> None:
     session = session_with(app)
     cand = scored_candidate(app, session, overrides={"CR1.2.4": "partiellement acquis"})
     seated_jury(app, session)
-    assert app.propose_bloc(cand, 1).proposal == "non validé"
+    assert app.jury.propose_bloc(cand, 1).proposal == "non validé"
     with pytest.raises(RationaleRequired):
-        app.decide_bloc(session, cand, 1, "validé", "  ", "p")
-    app.decide_bloc(session, cand, 1, "validé", "budget repris à l'oral", "p")
-    app.decide_bloc(session, cand, 1, "validé", "budget repris à l'oral", "p")  # double click
+        app.jury.decide_bloc(session, cand, 1, "validé", "  ", "p")
+    app.jury.decide_bloc(session, cand, 1, "validé", "budget repris à l'oral", "p")
+    app.jury.decide_bloc(session, cand, 1, "validé", "budget repris à l'oral", "p")  # double click
     with pytest.raises(DecisionAlreadyRecorded):
-        app.decide_bloc(session, cand, 1, "non validé", "", "p")
+        app.jury.decide_bloc(session, cand, 1, "non validé", "", "p")
     with pytest.raises(InvalidInput):
-        app.decide_bloc(session, cand, 2, "peut-être", "", "p")
+        app.jury.decide_bloc(session, cand, 2, "peut-être", "", "p")
 
 
 def test_unscored_bloc_has_no_proposal(app) -> None:
     session = session_with(app)
-    cand = app.add_candidate(session, "C-9", "N P", "n@example.org", "VAE", "a")
+    cand = app.sessions.add_candidate(session, "C-9", "N P", "n@example.org", "VAE", "a")
     seated_jury(app, session)
     with pytest.raises(ProposalUnavailable):
-        app.decide_bloc(session, cand, 2, "validé", "", "p")
+        app.jury.decide_bloc(session, cand, 2, "validé", "", "p")

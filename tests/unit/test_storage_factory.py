@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bootstrap import build_blob_store, build_key_table, build_vault
+from config import Settings
 from storage.blobs import LocalBlobStore, S3BlobStore
 from storage.eventstore import event_store_env, events_table_names
-from storage.factory import build_blob_store, build_key_table, build_vault
 from storage.keytables import PostgresKeyTable, SqliteKeyTable
-from config import Settings
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from portfolio.application.app import PortfolioApp
+from bootstrap import Portfolio
 from portfolio.domain.account import Role
 
 ADMIN = "administrator"
@@ -127,24 +127,28 @@ def all_rules() -> list[Rule]:
     return found
 
 
-def build_world(app: PortfolioApp) -> World:
+def build_world(app: Portfolio) -> World:
     """Accounts for every role (activated, each with an API token) and two candidates."""
-    session = app.open_session("RNCP38789", "2024", "Matrix", "setup")
-    own = app.add_candidate(session, "A-1", "Alice Martin", "alice@example.org", "formation", "x")
-    other = app.add_candidate(session, "B-2", "Bruno Petit", "bruno@example.org", "VAE", "x")
+    session = app.sessions.open_session("RNCP38789", "cdc-2024.1", "Matrix", "setup")
+    own = app.sessions.add_candidate(
+        session, "A-1", "Alice Martin", "alice@example.org", "formation", "x"
+    )
+    other = app.sessions.add_candidate(
+        session, "B-2", "Bruno Petit", "bruno@example.org", "VAE", "x"
+    )
     for candidate in (own, other):
-        app.upload(candidate, "E1", io.BytesIO(PDF), "e1.pdf", "application/pdf", "x")
+        app.evidence.upload(candidate, "E1", io.BytesIO(PDF), "e1.pdf", "application/pdf", "x")
     logins, tokens, ids = {}, {}, {}
     for role in ROLES:
         login = f"{role.replace(' ', '-')}@example.org"
         link = own if role == CANDIDATE else None
-        invitation = app.invite_account(login, role.title(), Role(role), "setup", link)
-        app.activate_account(invitation.activation_token, PASSWORD)
-        issued = app.issue_api_token(invitation.account.id, "matrix", "setup")
+        invitation = app.accounts.invite_account(login, role.title(), Role(role), "setup", link)
+        app.accounts.activate_account(invitation.activation_token, PASSWORD)
+        issued = app.accounts.issue_api_token(invitation.account.id, "matrix", "setup")
         logins[role], tokens[role] = login, issued.token
         ids[role] = invitation.account.id
-    app.assign_assessor(own, "E1", ids[ASSESSOR], "setup")
-    invited = app.invite_account("pending@example.org", "Pending", Role.AUDITOR, "setup")
+    app.assignments.assign_assessor(own, "E1", ids[ASSESSOR], "setup")
+    invited = app.accounts.invite_account("pending@example.org", "Pending", Role.AUDITOR, "setup")
     jury_candidate = seat_jury_elsewhere(app, ids[JURY])
     return World(
         session_id=session,
@@ -156,16 +160,18 @@ def build_world(app: PortfolioApp) -> World:
         assessor_id=ids[ASSESSOR],
         invited_id=invited.account.id,
         jury_candidate=jury_candidate,
-        jury_session=app.candidate(jury_candidate).session_id,
+        jury_session=app.sessions.candidate(jury_candidate).session_id,
     )
 
 
-def seat_jury_elsewhere(app: PortfolioApp, jury_id: UUID) -> UUID:
+def seat_jury_elsewhere(app: Portfolio, jury_id: UUID) -> UUID:
     """A second session (candidate C, E1 uploaded) whose deliberation seats the jury member;
     the matrix session's own deliberation stays for the jury rules to open and fill."""
-    session = app.open_session("RNCP38789", "2024", "Matrix jury", "setup")
-    candidate = app.add_candidate(session, "C-3", "Chloé Roux", "chloe@example.org", "VAE", "x")
-    app.upload(candidate, "E1", io.BytesIO(PDF), "e1.pdf", "application/pdf", "x")
-    app.open_deliberation(session, "2026-07-03", "présentiel", "setup")
-    app.seat_member(session, jury_id, "Jury Member", "professionnelle", True, "setup")
+    session = app.sessions.open_session("RNCP38789", "cdc-2024.1", "Matrix jury", "setup")
+    candidate = app.sessions.add_candidate(
+        session, "C-3", "Chloé Roux", "chloe@example.org", "VAE", "x"
+    )
+    app.evidence.upload(candidate, "E1", io.BytesIO(PDF), "e1.pdf", "application/pdf", "x")
+    app.jury.open_deliberation(session, "2026-07-03", "présentiel", "setup")
+    app.jury.seat_member(session, jury_id, "Jury Member", "professionnelle", True, "setup")
     return candidate

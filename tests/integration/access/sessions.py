@@ -8,7 +8,7 @@ RULES = [
         ok={201},
         json=lambda w, role: {
             "listing": "RNCP38789",
-            "referential_version": "2024",
+            "referential_version": "cdc-2024.1",
             "label": w.unique("matrix session "),
         },
     ),
