@@ -57,7 +57,7 @@ def guess_production(doc: Document, referential, index: DocumentIndex | None = N
     """The production whose required elements have the most headings in the document."""
     index = index or DocumentIndex(doc)
     scores = {p: _heading_hits(index, referential.elements_for(p)) for p in referential.productions}
-    best = max(scores, key=scores.get, default=None)
+    best = max(scores, key=lambda p: scores[p], default=None)
     return best if best and scores[best] > 0 else None
 
 

@@ -12,6 +12,7 @@ import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
+from typing import Any
 
 from config import Settings
 from portfolio.errors import StorageUnavailable
@@ -111,7 +112,7 @@ def check_event_store(settings: Settings) -> None:
                 conn.execute("SELECT 1")
 
 
-def pg_conninfo(settings: Settings) -> dict[str, object]:
+def pg_conninfo(settings: Settings) -> dict[str, Any]:
     """psycopg connection parameters of the event store's server (the key table shares them)."""
     return {
         "host": settings.postgres_host,

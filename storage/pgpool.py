@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import atexit
 import threading
+from typing import Any
 
-_POOLS: dict[tuple, object] = {}
+_POOLS: dict[tuple, Any] = {}  # conninfo key -> psycopg_pool.ConnectionPool
 _LOCK = threading.Lock()
 
 

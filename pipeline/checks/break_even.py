@@ -150,7 +150,7 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def stated_point_mort(doc: Document) -> tuple[str, float, Statement] | None:
+def stated_point_mort(doc: Document) -> tuple[str, float | date, Statement] | None:
     """("mois" | "jours", value, statement) from the first point-mort sentence with a duration."""
     for stmt in statements(doc):
         row = _POINT_MORT_ROW.match(fold(stmt.cells[0])) if stmt.cells else None
@@ -215,7 +215,7 @@ def check_point_mort(doc: Document, competency: str) -> CheckResult:
         )
     unit, value, stmt = stated
     share = inputs.expected_sr / inputs.ca
-    if unit == "date":
+    if isinstance(value, date):  # unit "date"
         return _check_date(value, share, competency)
     basis = 365 if "365" in stmt.folded else 360
     expected = share * 12 if unit == "mois" else share * basis

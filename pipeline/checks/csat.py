@@ -37,13 +37,18 @@ def _share_from_tables(doc: Document) -> tuple[int, int] | None:
 
 def _stated(stmt: Statement) -> float | None:
     m = _CSAT.search(stmt.folded)
+    if m is None:
+        return None
     found = [n for n in find_numbers(stmt.text) if n.unit == "%" and n.start > m.end()]
     return found[0].value if found else None
 
 
 def _share(stmt: Statement) -> tuple[int, int] | None:
     """ "47 clients livrés sur 62 interrogés" -> (47, 62), ignoring "4 ou 5 sur 5"."""
-    start = _CSAT.search(stmt.folded).end()
+    named = _CSAT.search(stmt.folded)
+    if named is None:
+        return None
+    start = named.end()
     other = _OTHER_INDICATOR.search(stmt.folded, start)
     for m in _SHARE.finditer(stmt.folded[: other.start() if other else None]):
         part, total = (int(re.sub(r"\D", "", m[g])) for g in ("part", "total"))

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pipeline.checks.index import DocumentIndex, SectionView
 from pipeline.nlp import Term, covers, phrase_key
 from pipeline.numbers import fold
-from pipeline.report import ElementFinding, Evidence
+from pipeline.report import ElementFinding, Evidence, Presence
 
 THIN_WORDS = 40
 KEYWORD_SHARE = 0.3  # of an element's keywords, distinct, under one unclaimed section
@@ -104,7 +104,9 @@ def _slot(index: DocumentIndex, findings, found, i: int) -> list[SectionView]:
     after = next((found[f.id] for f in findings[i + 1 :] if found.get(f.id)), None)
     if before is None and after is None:
         return []
-    level = (before or after).section.level
+    anchor = before or after
+    assert anchor is not None  # one of them was found (checked just above)
+    level = anchor.section.level
     low = index.subtree(before)[-1].order if before else -1
     high = after.order if after else len(index.views)
     return [
@@ -256,7 +258,7 @@ def _folded(text: str) -> str:
     return re.sub(r"\s+", " ", fold(text)).strip()
 
 
-def _grade(index: DocumentIndex, best: _Candidate, parts: dict[str, bool]) -> tuple[str, str]:
+def _grade(index: DocumentIndex, best: _Candidate, parts: dict[str, bool]) -> tuple[Presence, str]:
     words = index.substantive_words(best.view)
     how = {
         "heading": "intitulé",
@@ -285,9 +287,9 @@ def _evidence(view: SectionView) -> Evidence:
     return Evidence(view.section.id, view.section.heading, view.section.page_start, quote)
 
 
-def competency_status(findings: list[ElementFinding]) -> dict[str, str]:
+def competency_status(findings: list[ElementFinding]) -> dict[str, Presence]:
     """Aggregate per competency: all present -> present, all absent -> absent, else partial."""
-    grouped: dict[str, list[str]] = {}
+    grouped: dict[str, list[Presence]] = {}
     for f in findings:
         grouped.setdefault(f.competency, []).append(f.status)
     return {k: s[0] if len(set(s)) == 1 else "partial" for k, s in grouped.items()}

@@ -50,13 +50,13 @@ def detect_languages(doc: Document) -> list[str]:
             continue
         language, margin = _classify(text)
         raw.append((section, language if margin >= MIN_MARGIN else None, words))
-    weights = Counter()
-    for _, language, words in raw:
-        if language:
-            weights[language] += words
+    weights: Counter[str] = Counter()
+    for _, found, words in raw:
+        if found:
+            weights[found] += words
     main = weights.most_common(1)[0][0] if weights else "fr"
-    for section, language, words in raw:
-        section.language = language or (main if words >= MIN_WORDS else None)
+    for section, found, words in raw:
+        section.language = found or (main if words >= MIN_WORDS else None)
     doc.languages = [main] + sorted(k for k in weights if k != main)
     return doc.languages
 

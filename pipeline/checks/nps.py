@@ -45,7 +45,7 @@ def find_counts(doc: Document) -> dict[str, int] | None:
         if not stmt.in_table and all(p.search(stmt.folded) for p in LABELS.values()):
             counts = _counts_from_sentence(stmt)
             if len(counts) == 3:
-                return counts
+                return {key: int(value) for key, value in counts.items()}  # whole counts
     return None
 
 
@@ -67,10 +67,12 @@ def _counts_from_sentence(stmt: Statement, unit: str | None = None) -> dict[str,
     (with unit "%": "49 % de promoteurs"). Parenthesised score ranges are never counts."""
     masked = _PARENS.sub(lambda m: " " * len(m[0]), stmt.text)
     numbers = [n for n in find_numbers(masked) if n.unit == unit]
-    spans = {key: label.search(stmt.folded) for key, label in LABELS.items()}
+    spans = {key: m for key, label in LABELS.items() if (m := label.search(stmt.folded))}
+    if len(spans) < len(LABELS):  # callers pass statements naming every label
+        return {}
     first = min(spans.values(), key=lambda m: m.start())
     before_style = any(0 <= first.start() - n.end <= WINDOW for n in numbers)
-    counts = {}
+    counts: dict[str, float] = {}
     for key, m in spans.items():
         if before_style:
             near = [n for n in numbers if 0 <= m.start() - n.end <= WINDOW][-1:]

@@ -99,7 +99,8 @@ def find_internship(doc: Document) -> tuple[date, date, int | None, Statement] |
             stated = _STATED.search(stmt.folded)
             periods.append((*period, int(stated["days"]) if stated else None, stmt))
     with_count = [p for p in periods if p[2] is not None]
-    return (with_count or periods or [None])[0]
+    found = with_count or periods
+    return found[0] if found else None
 
 
 def _period(stmt: Statement) -> tuple[date, date] | None:

@@ -8,7 +8,8 @@ lines ("2.", "2)", "2.1", "Partie 3 –"), capitals and the usual report heading
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from pipeline.numbers import fold as fold_characters
 
 _NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(?:[.)]\s*|\s+)(?=\S)")
 _PART = re.compile(r"^(partie|part|chapitre|chapter|annexe|appendix)\s+[\dIVXLA-Z]+\b", re.I)
@@ -34,11 +35,10 @@ MAX_HEADING_CHARS = 120
 
 
 def fold(text: str) -> str:
-    """Lower-case, accent-free, quote- and space-normalised text for comparisons."""
-    text = text.replace("’", "'").replace("‘", "'").replace("«", '"').replace("»", '"')
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.lower().split())
+    """Lower-case, accent-free, quote- and space-normalised text for comparisons: the one
+    character fold (`pipeline.numbers.fold`), with French quotes as plain ones and runs of
+    spaces collapsed (headings are compared whole, never indexed back)."""
+    return " ".join(fold_characters(text.replace("«", '"').replace("»", '"')).split())
 
 
 def is_toc_title(text: str) -> bool:

@@ -173,7 +173,7 @@ def _fill_tables(
 
     This loop runs once per word of every ruled page: it avoids attribute lookups on purpose.
     """
-    cells = [[[[] for _ in g.xs[1:]] for _ in g.ys[1:]] for g in grids]
+    cells: list[list[list[list[str]]]] = [[[[] for _ in g.xs[1:]] for _ in g.ys[1:]] for g in grids]
     pairs = list(zip(grids, cells, strict=True))
     x, y, origin = box.l, box.b, raw.FPDFText_GetCharOrigin
     for match in _WORD.finditer(text):
