@@ -276,10 +276,10 @@ class Evidence:
         self, candidate_id: UUID, code: str, version: int | None, viewer: str
     ) -> Iterator[bytes]:
         """Record who looks, then stream the plaintext; BlobCorrupted at the end if altered."""
-        subject = str(candidate_id)
-        if self._candidate(candidate_id).erased or self._vault.is_destroyed(subject):
+        subject, candidate = str(candidate_id), self._candidate(candidate_id)
+        if candidate.erased or self._vault.is_destroyed(subject):
             raise SubjectErased(f"candidate {candidate_id} was erased")
-        code = self._code(candidate_id, code)
+        code = self._referentials.of_session(candidate.session_id).production_code(code)
 
         def view(production: Production) -> Version:
             number = production.get_version(version).number
