@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,8 +57,8 @@ class LocalBlobStore:
     @staticmethod
     def _publish(temp: Path, target: Path) -> None:
         if target.exists():  # same address = same bytes: putting again is a no-op, except
-            with contextlib.suppress(OSError):  # that the blob is young again for the sweep
-                os.utime(target)
+            with contextlib.suppress(OSError):  # that its access time says it was just used,
+                os.utime(target, ns=(time.time_ns(), target.stat().st_mtime_ns))  # sweep reads it
             return
         os.chmod(temp, READ_ONLY)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -95,7 +96,7 @@ class LocalBlobStore:
                 yield BlobEntry(
                     address=path.name if not spooled else f".tmp/{path.name}",
                     size=stat.st_size,
-                    modified=datetime.fromtimestamp(stat.st_mtime, UTC),
+                    modified=datetime.fromtimestamp(max(stat.st_mtime, stat.st_atime), UTC),
                 )
 
     def remove(self, address: str) -> None:
