@@ -1,4 +1,4 @@
-"""Operator commands on the stores themselves: `portfolio db migrate`, `portfolio blobs sweep`.
+"""Operator commands on the stores: `portfolio db migrate|check`, `portfolio blobs sweep`.
 
 They read the same `PORTFOLIO_*` settings as the service; `db migrate` additionally uses the
 migration role (`PORTFOLIO_POSTGRES_MIGRATION_USER` / `_PASSWORD`) when one is configured.
@@ -41,6 +41,16 @@ def db_migrate() -> None:
             "uses: set PORTFOLIO_POSTGRES_MIGRATION_USER for a least-privilege set-up "
             f"(tables: {tables})."
         )
+
+
+@db_app.command("check")
+@exits_on_error
+def db_check() -> None:
+    """Exit 0 if the event store answers, 7 otherwise (container health checks)."""
+    from storage.eventstore import check_event_store
+
+    check_event_store(Settings())
+    typer.echo("event store reachable")
 
 
 @blobs_app.command("sweep")
