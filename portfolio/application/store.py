@@ -154,6 +154,17 @@ class EventStore:
                 start=start, limit=limit, topics=topics, inclusive_of_start=inclusive_of_start
             )
 
+    def plain_state(self, notification: Notification) -> bytes:
+        """A stored event's state as written by the transcoder: decrypted and decompressed
+        (what a scan for references reads; personal data stays sealed by the vault)."""
+        state = notification.state
+        mapper = self._app.mapper
+        if mapper.cipher:
+            state = mapper.cipher.decrypt(state)
+        if mapper.compressor:
+            state = mapper.compressor.decompress(state)
+        return state
+
     def domain_event(self, notification: Notification) -> Any:
         """The domain event a notification stores (SubjectErased when its key is gone)."""
         return self._app.mapper.to_domain_event(notification)

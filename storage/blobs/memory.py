@@ -10,12 +10,13 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import BinaryIO
 
 from portfolio.application.hashing import CHUNK, spool, verified
 from portfolio.application.ports import StoredBlob
 from portfolio.errors import BlobNotFound
-from storage.blobs.address import check_address
+from storage.blobs.address import BlobEntry, check_address
 
 
 class MemoryBlobStore:
@@ -23,6 +24,7 @@ class MemoryBlobStore:
 
     def __init__(self, chunk_size: int = CHUNK) -> None:
         self.blobs: dict[str, bytes] = {}
+        self.used: dict[str, datetime] = {}  # last put of each blob (the sweep's grace period)
         self.chunk_size = chunk_size
         self._lock = threading.Lock()
 
@@ -31,6 +33,7 @@ class MemoryBlobStore:
         blob = StoredBlob(*spool(stream, buffer, max_bytes))
         with self._lock:
             self.blobs.setdefault(blob.sha256, buffer.getvalue())
+            self.used[blob.sha256] = datetime.now(UTC)
         return blob
 
     def open(self, sha256: str) -> Iterator[bytes]:
@@ -46,3 +49,15 @@ class MemoryBlobStore:
 
     def check(self) -> None:
         """Always ready (the readiness probe's contract)."""
+
+    def entries(self) -> Iterator[BlobEntry]:
+        """Every stored blob (for the sweep)."""
+        with self._lock:
+            listed = [BlobEntry(k, len(v), self.used[k]) for k, v in self.blobs.items()]
+        return iter(listed)
+
+    def remove(self, address: str) -> None:
+        """Delete one blob; only the sweep calls this."""
+        with self._lock:
+            self.blobs.pop(address, None)
+            self.used.pop(address, None)

@@ -120,6 +120,15 @@ class BlobStoreContract:
     def test_check_passes_on_a_working_store(self, store):
         store.check()
 
+    def test_entries_list_the_stored_blobs_and_remove_deletes_one(self, store):
+        first, second = store.put(io.BytesIO(b"first")), store.put(io.BytesIO(b"second"))
+        entries = list(store.entries())
+        assert {e.address: e.size for e in entries} == {first.sha256: 5, second.sha256: 6}
+        assert all(e.modified.tzinfo is not None for e in entries)
+        store.remove(first.sha256)
+        assert not store.exists(first.sha256)
+        assert [e.address for e in store.entries()] == [second.sha256]
+
     @pytest.mark.slow
     def test_streams_50_mb_in_small_memory(self, store, request):
         size = 50 * MB
