@@ -35,7 +35,8 @@ from pathlib import Path
 import pytest
 
 from config import Settings
-from portfolio.audit.history import verify_log
+from portfolio.application.store import EventStore
+from portfolio.audit.verification import verify_log
 from storage.eventstore import event_store_env
 from tests.durability_writer import Drill
 
@@ -80,6 +81,12 @@ def _open(data_dir: Path) -> Drill:
     return Drill(env=event_store_env(settings, Drill.name))
 
 
+def _log(data_dir: Path) -> EventStore:
+    """The same SQLite log read as the service's event store (what `verify_log` replays)."""
+    settings = Settings(environment="test", data_dir=data_dir)
+    return EventStore(event_store_env(settings, EventStore.name))
+
+
 def test_acknowledged_events_survive_sigkill_under_concurrent_writers_and_checkpoints(tmp_path):
     rng = random.Random(20261128)
     db = tmp_path / "events.sqlite3"
@@ -114,7 +121,7 @@ def test_acknowledged_events_survive_sigkill_under_concurrent_writers_and_checkp
             os.kill(writers[slot].pid, signal.SIGKILL)  # at a random point of its work
             writers[slot].wait()
             if kill % 25 == 24:  # the history so far must never change afterwards
-                anchors.append(verify_log(_open(tmp_path)).anchor)
+                anchors.append(verify_log(_log(tmp_path)).anchor)
             start(slot, 2 + kill)
             time.sleep(rng.uniform(0.02, 0.25))
     finally:
@@ -128,7 +135,7 @@ def test_acknowledged_events_survive_sigkill_under_concurrent_writers_and_checkp
     missing = acked - stored
     assert not missing, f"{len(missing)} acknowledged events lost, e.g. {sorted(missing)[:3]}"
     print(f"drill: {KILLS} kills, {len(acked)} events acknowledged, {len(stored)} stored")
-    app = _open(tmp_path)
+    app = _log(tmp_path)
     final = verify_log(app)  # contiguous ids and versions, whatever was cut mid-transaction
     assert final.count == len(stored)
     for anchor in anchors:
