@@ -5,6 +5,10 @@
 - `s3_server`: one SeaweedFS S3 server per test session (`S3Server` endpoint/keys).
 - `s3_settings`: Settings with `blob_store="s3"` on a unique bucket of that server.
 - `backend_settings`: parametrised "embedded" and "real" (PostgreSQL + S3), for contract suites.
+
+Every Portfolio a test builds (`bootstrap.build`, directly or through `create_app`) is closed
+after the test: on PostgreSQL each holds a pool of connections, and a suite that left them to
+the garbage collector would run the server out of client slots.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
+import bootstrap
 from config import Settings
 from tests.services import IN_CI, reachable, require
 
@@ -38,6 +43,23 @@ class S3Server:
     endpoint: str
     access_key: str
     secret_key: str
+
+
+@pytest.fixture(autouse=True)
+def _close_built_portfolios(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Close, after the test, every Portfolio `bootstrap.build` made during it."""
+    built: list[bootstrap.Portfolio] = []
+    build = bootstrap.build
+
+    def tracked(*args: object, **kwargs: object) -> bootstrap.Portfolio:
+        portfolio = build(*args, **kwargs)  # type: ignore[arg-type]
+        built.append(portfolio)
+        return portfolio
+
+    monkeypatch.setattr(bootstrap, "build", tracked)
+    yield
+    for portfolio in built:
+        portfolio.close()
 
 
 @pytest.fixture

@@ -108,7 +108,7 @@ def test_the_application_role_runs_the_service_after_migration(roles):
     candidate = _enrol_and_upload(app)
     again = bootstrap.build(roles)
     assert [v.version for v in again.evidence.production(candidate, "E1").versions] == [1]
-    position = DispatchPosition(again)  # the tracking row: INSERT then UPDATE
+    position = DispatchPosition(again.adapters.store)  # the tracking row: INSERT then UPDATE
     position.advance(2)
     position.advance(3)
     assert position.get() == 3
