@@ -1,0 +1,111 @@
+"""French first, English as a switch: catalogues, the reader's language, dates and numbers.
+
+Every visible string is an English msgid translated through `api/locale/<lang>/LC_MESSAGES/
+messages.po` (French is complete, English needs no catalogue). The committed `.po` files are
+compiled in memory the first time a language is used, so there is no build step to forget.
+The chosen language lives in a cookie; without one, pages are French. Dates are shown in
+Europe/Paris time (the certification's), numbers and dates formatted by Babel for the language.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from functools import cache
+from gettext import NullTranslations
+from pathlib import Path
+from typing import Final
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_time, format_timedelta, get_datetime_format
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
+from babel.support import Translations
+from babel.units import format_unit
+from starlette.requests import Request
+
+LOCALE_DIR: Final = Path(__file__).resolve().parent.parent / "locale"
+LANGUAGES: Final = ("fr", "en")
+DEFAULT_LANGUAGE: Final = "fr"
+LANGUAGE_COOKIE: Final = "portfolio_lang"
+LANGUAGE_NAMES: Final = {"fr": "Français", "en": "English"}
+DISPLAY_ZONE: Final = ZoneInfo("Europe/Paris")
+
+
+def N_(message: str) -> str:
+    """Mark a string for the catalogue without translating it yet (translated when shown)."""
+    return message
+
+
+@cache
+def translations(language: str) -> NullTranslations:
+    """The language's catalogue, compiled from its committed `.po` file (English: the msgids)."""
+    po = LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
+    if not po.is_file():
+        return NullTranslations()
+    with po.open("rb") as source:
+        catalog = read_po(source, locale=language)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog, use_fuzzy=False)
+    compiled.seek(0)
+    return Translations(compiled)
+
+
+def language_of(request: Request) -> str:
+    """The reader's language: the cookie when it names a known one, else French."""
+    chosen = request.cookies.get(LANGUAGE_COOKIE, "")
+    return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+
+
+class Formats:
+    """Dates, durations and numbers in one language (bound into each template's context)."""
+
+    def __init__(self, language: str, now: Callable[[], datetime]) -> None:
+        self.language = language
+        self._now = now
+
+    def date(self, value: date | datetime | None) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, datetime):
+            value = value.astimezone(DISPLAY_ZONE)
+        text = format_date(value, "long", locale=self.language)
+        if self.language == "fr" and value.day == 1 and text.startswith("1 "):
+            text = "1er" + text[1:]  # « 1er janvier », as French writes the first of a month
+        return text
+
+    def datetime(self, value: datetime | None) -> str:
+        """`31 décembre 2026, 23:59` (Paris time)."""
+        if value is None:
+            return ""
+        local = value.astimezone(DISPLAY_ZONE)
+        pattern = get_datetime_format("long", locale=self.language).replace("'", "")
+        time = format_time(local, "short", locale=self.language)
+        return pattern.replace("{0}", time).replace("{1}", self.date(local))
+
+    def until(self, moment: datetime) -> str:
+        """`dans 3 jours` / `il y a 2 heures`, from now."""
+        delta: timedelta = moment - self._now()
+        return format_timedelta(delta, add_direction=True, locale=self.language)
+
+    def number(self, value: float | int | None, digits: int = 2) -> str:
+        if value is None:
+            return ""
+        return format_decimal(value, format="#,##0." + "#" * digits, locale=self.language)
+
+    def percent(self, value: float | None) -> str:
+        if value is None:
+            return ""
+        return format_percent(value, format="#,##0.# %", locale=self.language)
+
+    def size(self, size: int) -> str:
+        """A file size: `35 ko`, `1,2 Mo` in French."""
+        for unit, scale in (("digital-megabyte", 1024 * 1024), ("digital-kilobyte", 1024)):
+            if size >= scale:
+                value = size / scale
+                return format_unit(
+                    value, unit, length="short", format="#,##0.#", locale=self.language
+                )
+        return format_unit(size, "digital-byte", length="short", locale=self.language)
