@@ -10,6 +10,7 @@ Europe/Paris time (the certification's), numbers and dates formatted by Babel fo
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Final
 from zoneinfo import ZoneInfo
 
+from babel import Locale
 from babel.dates import format_date, format_time, format_timedelta, get_datetime_format
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -32,6 +34,7 @@ DEFAULT_LANGUAGE: Final = "fr"
 LANGUAGE_COOKIE: Final = "portfolio_lang"
 LANGUAGE_NAMES: Final = {"fr": "Français", "en": "English"}
 DISPLAY_ZONE: Final = ZoneInfo("Europe/Paris")
+DECIMAL_POINT: Final = re.compile(r"(?<![\d.,])(\d+)\.(\d+)(?![\d.,])")
 
 
 def N_(message: str) -> str:
@@ -95,10 +98,17 @@ class Formats:
             return ""
         return format_decimal(value, format="#,##0." + "#" * digits, locale=self.language)
 
+    def figures(self, text: str) -> str:
+        """Decimal points written by the checkers (`283.03 jours`) as the language writes them."""
+        if self.language != "fr":
+            return text
+        return DECIMAL_POINT.sub(r"\1,\2", text)
+
     def percent(self, value: float | None) -> str:
         if value is None:
             return ""
-        return format_percent(value, format="#,##0.# %", locale=self.language)
+        pattern = Locale.parse(self.language).percent_formats[None].pattern
+        return format_percent(value, format=pattern.replace("0", "0.#", 1), locale=self.language)
 
     def size(self, size: int) -> str:
         """A file size: `35 ko`, `1,2 Mo` in French."""

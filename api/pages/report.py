@@ -52,8 +52,11 @@ REJECTIONS: Final = {
 
 @dataclass(frozen=True)
 class Place:
+    """Where an element was looked for and found: its heading, page and opening words."""
+
     heading: str
     page: int | None
+    quote: str = ""
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,10 @@ def grid(report: dict[str, Any], referential: Referential, language: str) -> tup
                 key=key,
                 label=_label(element, data.get("label", key), language),
                 status=data["status"],
-                places=tuple(Place(e["heading"], e.get("page")) for e in data.get("evidence", [])),
+                places=tuple(
+                    Place(e["heading"], e.get("page"), e.get("quote", ""))
+                    for e in data.get("evidence", [])
+                ),
                 missing=_missing_parts(element, data.get("parts", {}), language),
                 checks=tuple(checks_of.pop(key, [])),
             )
