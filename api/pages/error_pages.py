@@ -75,8 +75,12 @@ def explanation(error: Exception | None, status: int) -> str:
 
 def error_response(request: Request, status: int, error: Exception | None = None) -> Response:
     """The page (or htmx fragment) for an error on a page route."""
-    if status == 401 and request.method == "GET" and "HX-Request" not in request.headers:
+    if status == 401 and request.method == "GET":
         target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
+        if request.headers.get("HX-Request") == "true":  # a fragment (polling): leave the page
+            current = request.headers.get("HX-Current-URL", "")
+            target = quote(current.removeprefix(str(request.base_url).rstrip("/"))) or target
+            return Response(status_code=401, headers={"HX-Redirect": f"/signin?next={target}"})
         return RedirectResponse(f"/signin?next={target}", status_code=303)
     fallback = TITLES[500] if status >= 500 else TITLES[400]
     context = {

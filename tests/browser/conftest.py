@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -49,8 +50,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--disable-dev-shm-usage",
-    "--lang=fr-FR",  # the browser's own widgets (file pickers) in French, as a French user's
 ]
+# On Linux Chromium takes its own interface language (the file picker's "Choisir un fichier")
+# from the environment, not from --lang: French, as a French user's browser.
+CHROMIUM_ENV = {"LANGUAGE": "fr_FR:fr", "LANG": "fr_FR.UTF-8"}
 BLOCKING_IMPACTS = {"serious", "critical"}
 PASSWORD = "motdepasse-solide-2026"
 
@@ -64,7 +67,10 @@ def browser() -> Iterator[Browser]:
         pytest.skip(message)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            env={**os.environ, **CHROMIUM_ENV},
         )
         yield launched
         launched.close()

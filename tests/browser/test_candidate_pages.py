@@ -98,9 +98,17 @@ def test_candidate_uploads_sees_what_is_missing_fixes_and_submits(pages: Pages, 
     pages.seen("E1 pré-vérification d’un brouillon")
 
     # The fixed version, dropped onto the upload zone.
-    page.evaluate("() => { window.notReloaded = true; }")
+    page.evaluate(
+        """() => {
+            window.notReloaded = true;
+            window.progress = [];
+            document.addEventListener('htmx:xhr:progress', () => window.progress.push(
+                document.querySelector('[data-upload-progress]').value));
+        }"""
+    )
     drop_file(page, "[data-dropzone]", COMPLETE)
     expect(page.locator("#versions tbody tr")).to_have_count(2)
+    assert page.evaluate("() => window.progress.at(-1)") == 100, "the progress bar filled up"
     expect(page.locator("#report .report-summary")).to_contain_text(
         "Tous les éléments attendus sont présents", timeout=CHECK_TIMEOUT
     )

@@ -153,6 +153,12 @@ def test_anonymous_pages_ask_to_sign_in_and_the_api_says_401(
     assert page.headers["location"] == f"/signin?next=/candidates/{world.own_candidate}"
     api = client.get(f"/api/candidates/{world.own_candidate}")
     assert api.status_code == 401 and api.headers["content-type"] == "application/problem+json"
+    base = f"/candidates/{world.own_candidate}/productions/E1"
+    polled = client.get(  # a polling fragment whose session ended: the whole page goes
+        f"{base}/panel",
+        headers={"HX-Request": "true", "HX-Current-URL": f"http://testserver{base}"},
+    )
+    assert polled.status_code == 401 and polled.headers["HX-Redirect"] == f"/signin?next={base}"
 
 
 def test_errors_are_french_pages_htmx_fragments_or_problem_json(client: TestClient) -> None:
