@@ -77,32 +77,43 @@ def production_panel(
     return render(request, "candidate/_panel.html", context, user=scope.user)
 
 
-def _file_error(request: Request, error: Exception) -> dict[str, str]:
-    return {"file": translate(request, explanation(error, status_for(error)))}
+def _store(
+    request: Request, app: Portfolio, scope: PageCandidate, code: str, file: UploadFile | None
+) -> tuple[int, dict[str, str]]:
+    """Store the upload as the next version: (201, no errors) or the status and field error."""
+    if file is None or not file.filename:
+        return 422, {"file": translate(request, NO_FILE)}
+    try:
+        store_upload(app, scope.candidate_id, code.upper(), file, scope.user.actor)
+    except (DocumentRejected, InvalidInput, Conflict) as error:
+        return status_for(error), {
+            "file": translate(request, explanation(error, status_for(error)))
+        }
+    return 201, {}
 
 
 @router.post("/productions/{code}/versions")
 def upload(
     request: Request, code: Code, scope: OwnCandidate, app: Portfolio, file: Upload = None
 ) -> Response:
-    """Store a new version; its check then runs in the worker and the panel shows it live."""
-    status, errors = 201, {}
-    if file is None or not file.filename:
-        status, errors = 422, {"file": translate(request, NO_FILE)}
-    else:
-        try:
-            store_upload(app, scope.candidate_id, code.upper(), file, scope.user.actor)
-        except (DocumentRejected, InvalidInput, Conflict) as error:
-            status, errors = status_for(error), _file_error(request, error)
-    if not errors and not _is_htmx(request):
+    """Store a new version; its check then runs in the worker and the panel shows it live.
+
+    Without JavaScript: back to the page (303), or the page with the error. With htmx: the
+    new panel (which polls until the report is there), or the upload form with the error."""
+    status, errors = _store(request, app, scope, code, file)
+    htmx = _is_htmx(request)
+    if not errors and not htmx:
         return flash.flash(RedirectResponse(_page(code, scope), 303), "uploaded")
     context = _production_context(request, app, scope, code, errors=errors)
-    if not _is_htmx(request):
-        return render(
-            request, "candidate/production.html", context, user=scope.user, status_code=status
+    if not htmx:
+        template, headers = "candidate/production.html", {}
+    elif errors:
+        template, headers = (
+            "candidate/_upload.html",
+            {"HX-Retarget": "#upload", "HX-Reswap": "outerHTML"},
         )
-    template = "candidate/_upload_result.html" if not errors else "candidate/_upload.html"
-    headers = {} if not errors else {"HX-Retarget": "#upload", "HX-Reswap": "outerHTML"}
+    else:
+        template, headers = "candidate/_upload_result.html", {}
     return render(request, template, context, user=scope.user, status_code=status, headers=headers)
 
 

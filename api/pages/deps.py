@@ -20,6 +20,7 @@ from fastapi import Depends, Request, Response
 from api import security
 from api.deps import SAFE_METHODS, AppSettings, Portfolio, Principal, may_read
 from api.security import BrowserSession
+from portfolio.application.accounts import AccountInfo
 from portfolio.domain.account import Role
 from portfolio.errors import CandidateNotFound, Forbidden, Unauthenticated
 
@@ -37,7 +38,7 @@ class PageUser:
     session: BrowserSession
 
     @property
-    def account(self):
+    def account(self) -> AccountInfo:
         return self.principal.account
 
     @property

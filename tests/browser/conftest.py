@@ -8,7 +8,7 @@
 - `pages`: a fresh French browser context per test whose `visit`/`seen` helpers save a
   screenshot of every page under `tests/browser/screenshots/<test>/` and run axe-core on it,
   failing on any serious or critical violation; a page that was navigated to but never
-  audited fails the test at teardown.
+  audited, a script error or a Content-Security-Policy violation fails the test at teardown.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
-from playwright.sync_api import Browser, Frame, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Frame, Page, sync_playwright
 
 from api.app import create_app
 from portfolio.application.app import PortfolioApp
@@ -55,6 +55,7 @@ CHROMIUM_ARGS = [
 # from the environment, not from --lang: French, as a French user's browser.
 CHROMIUM_ENV = {"LANGUAGE": "fr_FR:fr", "LANG": "fr_FR.UTF-8"}
 BLOCKING_IMPACTS = {"serious", "critical"}
+HTTP_STATUS_LOGS = ("Failed to load resource", "Response Status Error Code")  # Chromium, htmx
 PASSWORD = "motdepasse-solide-2026"
 
 
@@ -129,6 +130,13 @@ class Pages:
     navigated: set[str] = field(default_factory=set)
     audited: set[str] = field(default_factory=set)
     findings: list[dict] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def console(self, message: ConsoleMessage) -> None:
+        """Script errors and CSP violations (an HTTP error status is the tests' to assert)."""
+        http_status = message.text.startswith(HTTP_STATUS_LOGS)
+        if message.type == "error" and not http_status:
+            self.console_errors.append(f"{self.path()}: {message.text}")
 
     def visit(self, path: str, label: str) -> Page:
         self.page.goto(self.live.url(path))
@@ -183,6 +191,8 @@ def open_tab(browser: Browser, live: Live, name: str, **options: object) -> Page
     page = browser.new_context(**settings).new_page()
     tab = Pages(page, live, folder)
     page.on("framenavigated", tab.record)
+    page.on("console", tab.console)
+    page.on("pageerror", lambda error: tab.console_errors.append(f"{tab.path()}: {error}"))
     return tab
 
 
@@ -192,6 +202,9 @@ def close_tab(tab: Pages) -> None:
     tab.page.context.close()
     unaudited = {p for p in tab.navigated - tab.audited if not p.startswith("/api/")}
     assert unaudited == set(), f"pages shown but never screenshotted and audited: {unaudited}"
+    assert tab.console_errors == [], "script errors or CSP violations:\n" + "\n".join(
+        tab.console_errors
+    )
 
 
 @pytest.fixture
