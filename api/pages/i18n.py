@@ -104,6 +104,23 @@ class Formats:
             return text
         return DECIMAL_POINT.sub(r"\1,\2", text)
 
+    def figure(self, value: object) -> str:
+        """A stated or expected value of a check: a number, a text, or a list (of languages)."""
+        if value is None:
+            return "—"
+        if isinstance(value, bool):
+            return str(value)
+        if isinstance(value, int | float):
+            return self.number(value)
+        if isinstance(value, list | tuple):
+            return ", ".join(self.language_name(str(item)) for item in value)
+        return self.figures(str(value))
+
+    def language_name(self, code: str) -> str:
+        """`en` → `anglais` (in French); anything that is not a language code stays as it is."""
+        names = Locale.parse(self.language).languages
+        return names.get(code, code) if re.fullmatch(r"[a-z]{2,3}", code) else code
+
     def percent(self, value: float | None) -> str:
         if value is None:
             return ""

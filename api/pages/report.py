@@ -70,12 +70,18 @@ class CheckRow:
 
 @dataclass(frozen=True)
 class ElementRow:
-    key: str  # C1.1.1, or E3.presentation
+    key: str  # C1.1.1, or E3.presentation (a machine key, never shown)
+    competency: str | None  # None for the context / presentation a production also needs
     label: str
     status: str  # present, partial, absent
     places: tuple[Place, ...]
     missing: tuple[str, ...]  # labels of the parts the criteria ask for and were not found
     checks: tuple[CheckRow, ...]
+
+    @property
+    def name(self) -> str:
+        """How a person refers to the element: its competency code, else its label."""
+        return self.competency or self.label
 
 
 @dataclass(frozen=True)
@@ -158,6 +164,7 @@ def grid(report: dict[str, Any], referential: Referential, language: str) -> tup
         rows.append(
             ElementRow(
                 key=key,
+                competency=element.competency if element else data.get("competency"),
                 label=_label(element, data.get("label", key), language),
                 status=data["status"],
                 places=tuple(

@@ -98,3 +98,6 @@ def test_french_dates_numbers_and_durations() -> None:
         == "Point mort = 283,03 jours ; 02/04/2024"
     )
     assert en.figures("283.03 days") == "283.03 days"
+    assert fr.figure(["fr", "en"]) == "français, anglais" and en.figure(["fr"]) == "French"
+    assert fr.figure(301538.0) == "301\u202f538" and fr.figure("4.2 mois") == "4,2 mois"
+    assert fr.figure(None) == "—" and fr.figure(["C1.1.1"]) == "C1.1.1"

@@ -80,6 +80,9 @@ def test_rows_name_missing_parts_by_the_referential_and_carry_their_checks() -> 
         "C2.2.2"
     ]
     assert [c.name for c in view.other_checks] == ["a_new_check"]  # unknown: shown by its id
+    context = from_report(1, {"elements": [element("e2.context", "absent", {})]}, REFERENTIAL, "fr")
+    assert context.rows[0].competency is None  # E2.context is a key, not a competency
+    assert context.rows[0].name == REFERENTIAL.element("e2.context").label_fr
     assert len(view.failed_checks) == 1 and not view.complete
 
 
