@@ -9,10 +9,10 @@ Europe/Paris time (the certification's), numbers and dates formatted by Babel fo
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
 from functools import cache
 from gettext import NullTranslations
 from pathlib import Path
@@ -65,32 +65,32 @@ def language_of(request: Request) -> str:
 class Formats:
     """Dates, durations and numbers in one language (bound into each template's context)."""
 
-    def __init__(self, language: str, now: Callable[[], datetime]) -> None:
+    def __init__(self, language: str, now: Callable[[], dt.datetime]) -> None:
         self.language = language
         self._now = now
 
-    def date(self, value: date | datetime | None) -> str:
+    def date(self, value: dt.date | dt.datetime | None) -> str:
         if value is None:
             return ""
-        if isinstance(value, datetime):
+        if isinstance(value, dt.datetime):
             value = value.astimezone(DISPLAY_ZONE)
         text = format_date(value, "long", locale=self.language)
         if self.language == "fr" and value.day == 1 and text.startswith("1 "):
             text = "1er" + text[1:]  # « 1er janvier », as French writes the first of a month
         return text
 
-    def datetime(self, value: datetime | None) -> str:
+    def datetime(self, value: dt.datetime | None) -> str:
         """`31 décembre 2026, 23:59` (Paris time)."""
         if value is None:
             return ""
         local = value.astimezone(DISPLAY_ZONE)
-        pattern = get_datetime_format("long", locale=self.language).replace("'", "")
+        pattern = str(get_datetime_format("long", locale=self.language)).replace("'", "")
         time = format_time(local, "short", locale=self.language)
         return pattern.replace("{0}", time).replace("{1}", self.date(local))
 
-    def until(self, moment: datetime) -> str:
+    def until(self, moment: dt.datetime) -> str:
         """`dans 3 jours` / `il y a 2 heures`, from now."""
-        delta: timedelta = moment - self._now()
+        delta: dt.timedelta = moment - self._now()
         return format_timedelta(delta, add_direction=True, locale=self.language)
 
     def number(self, value: float | int | None, digits: int = 2) -> str:

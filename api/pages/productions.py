@@ -73,9 +73,10 @@ def production_state(
     production = _production(app, candidate_id, code)
     versions = production.versions if production else ()
     deadline = session.deadlines.get(code)
-    reports = tuple(
-        report.for_version(production, v.version, referential, language)
-        for v in (production.versions if production else ())
+    reports = (
+        tuple(report.for_version(production, v.version, referential, language) for v in versions)
+        if production
+        else ()
     )
     return ProductionState(
         code=code,
