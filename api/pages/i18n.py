@@ -34,6 +34,8 @@ DEFAULT_LANGUAGE: Final = "fr"
 LANGUAGE_COOKIE: Final = "portfolio_lang"
 LANGUAGE_NAMES: Final = {"fr": "Français", "en": "English"}
 DISPLAY_ZONE: Final = ZoneInfo("Europe/Paris")
+DAYS_FROM: Final = dt.timedelta(days=2)
+HOURS_FROM: Final = dt.timedelta(hours=2)
 DECIMAL_POINT: Final = re.compile(r"(?<![\d.,])(\d+)\.(\d+)(?![\d.,])")
 
 
@@ -89,9 +91,14 @@ class Formats:
         return pattern.replace("{0}", time).replace("{1}", self.date(local))
 
     def until(self, moment: dt.datetime) -> str:
-        """`dans 3 jours` / `il y a 2 heures`, from now."""
+        """`dans 45 jours`, `dans 5 heures`, `il y a 20 minutes`: precise enough for a
+        deadline (Babel's default would round 45 days to « 2 mois »)."""
         delta: dt.timedelta = moment - self._now()
-        return format_timedelta(delta, add_direction=True, locale=self.language)
+        size = abs(delta)
+        unit = "day" if size >= DAYS_FROM else "hour" if size >= HOURS_FROM else "minute"
+        return format_timedelta(
+            delta, granularity=unit, threshold=10**9, add_direction=True, locale=self.language
+        )
 
     def number(self, value: float | int | None, digits: int = 2) -> str:
         if value is None:

@@ -87,7 +87,9 @@ def test_french_dates_numbers_and_durations() -> None:
     assert fr.datetime(deadline) == "31 décembre 2026, 23:59"
     assert en.datetime(deadline).startswith("December 31, 2026")
     assert fr.date(datetime(2027, 1, 1, 9, tzinfo=UTC)) == "1er janvier 2027"
-    assert fr.until(deadline) == "dans 1 mois"
+    assert fr.until(deadline) == "dans 34 jours"  # 33 days 13 hours: days, never « 1 mois »
+    assert fr.until(datetime(2026, 11, 29, 16, tzinfo=UTC)) == "dans 30 heures"
+    assert fr.until(datetime(2026, 11, 28, 10, 20, tzinfo=UTC)) == "dans 20 minutes"
     assert fr.until(datetime(2026, 11, 28, 7, tzinfo=UTC)) == "il y a 3 heures"
     assert fr.number(1140000.5) == "1\u202f140\u202f000,5"
     assert en.number(1140000.5) == "1,140,000.5"
