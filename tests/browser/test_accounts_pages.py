@@ -142,3 +142,12 @@ def test_tokens_password_language_and_sign_out(pages: Pages, live: Live) -> None
     expect(page.get_by_role("status")).to_have_text("Vous êtes déconnecté·e.")
     pages.visit("/account", "connexion demandée")
     expect(page).to_have_url(re.compile(r"/signin\?next=/account$"))
+
+
+def test_the_audit_sees_what_axe_reports(pages: Pages) -> None:
+    """The harness itself: a page without language, alt text or labels fails the audit."""
+    pages.page.set_content('<html><body><img src="x.png"><input type="text"></body></html>')
+    with pytest.raises(AssertionError, match="image-alt"):
+        pages.audit("a broken page")
+    assert {"html-has-lang", "image-alt", "label"} <= {f["id"] for f in pages.findings}
+    pages.findings.clear()  # keep the report of this test's pages clean
