@@ -121,6 +121,8 @@ def _portfolio_error(request: Request, error: Exception) -> Response:
     response = problem(status, detail, **extra)
     if status == 401:
         response.headers["WWW-Authenticate"] = "Bearer"
+    if status == 503:  # the store's timeouts are a few seconds: worth trying again soon
+        response.headers["Retry-After"] = "5"
     return response
 
 
