@@ -17,6 +17,7 @@ import bootstrap
 from api import errors
 from api.limits import BodyLimit
 from api.logs import install_access_log_redaction
+from api.pages.routers import install as install_pages
 from api.routes import routers
 from config import Settings
 from portfolio.application.throttle import WindowThrottle
@@ -62,6 +63,7 @@ def create_app(
     errors.install(app)
     for router in routers(Vocabulary.of(held.referentials)):
         app.include_router(router, responses=errors.PROBLEM_RESPONSES)
+    install_pages(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
     install_access_log_redaction()  # activation links carry ?token=
     return app

@@ -8,7 +8,8 @@ from pydantic import BaseModel, Field
 from api import security
 from api.deps import Accounts, AppSettings, CurrentPrincipal
 from api.schemas import AccountOut
-from portfolio.application.accounts import MIN_PASSWORD
+from portfolio.application.accounts import MIN_PASSWORD, AccountInfo
+from portfolio.application.accounts import Accounts as AccountService
 from portfolio.errors import Unauthenticated
 
 router = APIRouter(prefix="/api", tags=["auth"])
@@ -29,6 +30,21 @@ class ActivationIn(BaseModel):
     password: str = Field(min_length=MIN_PASSWORD, max_length=1024)
 
 
+def authenticate(
+    request: Request, accounts: AccountService, login: str, password: str
+) -> AccountInfo:
+    """The account of a login and password, throttled per login and per client address
+    (shared by the API's login and the sign-in page)."""
+    throttle = request.app.state.address_throttle
+    address = request.client.host if request.client else "unknown"
+    throttle.check(address)
+    try:
+        return accounts.authenticate_password(login, password)
+    except Unauthenticated:
+        throttle.failed(address)
+        raise
+
+
 @router.post(
     "/auth/login",
     summary="Sign in with login and password; sets the session and CSRF cookies",
@@ -44,14 +60,7 @@ def login(
     accounts: Accounts,
     settings: AppSettings,
 ) -> LoginOut:
-    throttle = request.app.state.address_throttle
-    address = request.client.host if request.client else "unknown"
-    throttle.check(address)
-    try:
-        account = accounts.authenticate_password(body.login, body.password)
-    except Unauthenticated:
-        throttle.failed(address)
-        raise
+    account = authenticate(request, accounts, body.login, body.password)
     session = security.open_session(settings, response, account.id)
     return LoginOut(account=AccountOut.model_validate(account), csrf_token=session.csrf_token)
 

@@ -9,8 +9,10 @@ from fastapi import APIRouter, Depends, File, Form, UploadFile
 
 from api.deps import Pipeline, Principal, Referentials, require
 from api.files import safe_filename
+from pipeline.run import DocumentPipeline
 from pipeline.sniff import sniff_stream
 from portfolio.domain.account import Role
+from portfolio.referential import Referentials as ReferentialVersions
 from portfolio.referential import Vocabulary
 
 PrecheckRole = Annotated[Principal, Depends(require(Role.CANDIDATE, Role.ADMINISTRATOR))]
@@ -36,9 +38,21 @@ def router(vocabulary: Vocabulary) -> APIRouter:
         referentials: Referentials,
         production: Production = None,
     ) -> dict[str, Any]:
-        filename = safe_filename(file.filename)
-        sniff_stream(file.file, filename, pipeline.limits.max_bytes)  # as the upload would
-        data = file.file.read()
-        return pipeline.run(data, filename, referentials.current(), production).report
+        return check_upload(file, production, pipeline, referentials)
 
     return routes
+
+
+def check_upload(
+    file: UploadFile,
+    production: str | None,
+    pipeline: DocumentPipeline,
+    referentials: ReferentialVersions,
+) -> dict[str, Any]:
+    """The check report of an uploaded file, which is then forgotten (shared by the API and
+    the candidate's pages): `pipeline.run` under the newest referential. Raises
+    DocumentRejected as an upload would for a non-document."""
+    filename = safe_filename(file.filename)
+    sniff_stream(file.file, filename, pipeline.limits.max_bytes)  # as the upload would
+    data = file.file.read()
+    return pipeline.run(data, filename, referentials.current(), production).report

@@ -4,6 +4,7 @@
 # are built inside `router()`, where FastAPI could not resolve them by name.
 
 from typing import Annotated
+from uuid import UUID
 
 from fastapi import APIRouter, File, Path, UploadFile
 from pydantic import BaseModel, Field
@@ -12,6 +13,8 @@ from api.deps import Evidence, OwnCandidate
 from api.files import safe_filename
 from api.schemas import VersionOut
 from pipeline.sniff import sniff_stream
+from portfolio.application.evidence import Evidence as EvidenceService
+from portfolio.application.evidence import VersionInfo
 from portfolio.referential import Vocabulary
 
 
@@ -38,16 +41,7 @@ def router(vocabulary: Vocabulary) -> APIRouter:
         scope: OwnCandidate,
         evidence: Evidence,
     ) -> VersionOut:
-        filename = safe_filename(file.filename)
-        sniff_stream(file.file, filename, evidence.max_upload_bytes)
-        info = evidence.upload(
-            scope.candidate_id,
-            code,
-            file.file,
-            filename,
-            file.content_type or "",
-            scope.principal.actor,
-        )
+        info = store_upload(evidence, scope.candidate_id, code, file, scope.principal.actor)
         return VersionOut.model_validate(info)
 
     @routes.post("/{code}/submission", summary="Submit one version for assessment (once)")
@@ -61,3 +55,14 @@ def router(vocabulary: Vocabulary) -> APIRouter:
         return VersionOut.model_validate(info)
 
     return routes
+
+
+def store_upload(
+    evidence: EvidenceService, candidate_id: UUID, code: str, file: UploadFile, actor: str
+) -> VersionInfo:
+    """Sniff the upload (DocumentRejected if it is not a document), then store it as the next
+    version (shared by the API and the candidate's pages)."""
+    filename = safe_filename(file.filename)
+    sniff_stream(file.file, filename, evidence.max_upload_bytes)
+    media_type = file.content_type or ""
+    return evidence.upload(candidate_id, code, file.file, filename, media_type, actor)
