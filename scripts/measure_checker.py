@@ -374,7 +374,7 @@ def report(results: list[dict], misses: int, out=print) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument("--set", choices=("dev", "heldout", "all"), default="all")
     parser.add_argument("--per-production", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--no-cache", action="store_true")

@@ -159,3 +159,44 @@ def test_undeterminable_break_even_states_no_input():
     assert variant.truth.checks["point_mort"] == "undetermined"
     text = " ".join(_texts(variant)).lower()
     assert "charges fixes" not in text.replace("charges fixes / taux", "")
+
+
+def _titles(bank, level: str) -> set[str]:
+    out: set[str] = set()
+    for element in bank.elements.values():
+        out |= set(element.titles[level])
+        for part in element.parts.values():
+            out |= set(part.titles[level])
+    return out
+
+
+def test_the_held_out_bank_has_the_same_shape_and_its_own_words():
+    """Hold-out honesty: same keys, no synonym, question or phrasing shared with development
+    (element names may coincide: they are the referential's own words). Counts only, so a
+    failure never prints held-out wording."""
+    from tests.variants.heldout import HELDOUT
+
+    assert HELDOUT.seed != DEV.seed and HELDOUT.name != DEV.name
+    assert set(HELDOUT.elements) == set(DEV.elements)
+    for key, element in DEV.elements.items():
+        assert set(HELDOUT.elements[key].parts) == set(element.parts), key
+    assert set(HELDOUT.phrasings) == set(DEV.phrasings)
+    assert set(HELDOUT.numbering) == set(DEV.numbering)
+    for level in ("synonym", "question"):
+        assert len(_titles(DEV, level) & _titles(HELDOUT, level)) == 0, level
+    units = {"jours ouvrés"}
+    dev = {str(t) for v in DEV.phrasings.values() for t in v} - units
+    held = {str(t) for v in HELDOUT.phrasings.values() for t in v} - units
+    assert len(dev & held) == 0
+    companies = {c.name for cs in DEV.companies.values() for c in cs}
+    assert not companies & {c.name for cs in HELDOUT.companies.values() for c in cs}
+
+
+@pytest.mark.parametrize("production", PRODUCTIONS)
+def test_held_out_variants_render_in_both_formats(production):
+    from tests.variants.heldout import HELDOUT
+
+    for index, fmt in ((0, "docx"), (1, "pdf")):
+        variant = compose(HELDOUT, production, index, {"format": fmt})
+        document = extract_document(render(variant), variant.filename)
+        assert document.word_count > 300

@@ -1089,7 +1089,26 @@ PHRASINGS = {
         "Le détail des recettes et des charges figure dans le dossier remis au gérant.",
         "Les montants précis restent confidentiels à la demande de l’entreprise.",
     ],
-    "spend_table": [],  # handled by the composer (planned spending only, no CA / CV / CF)
+    # --- E1 budget tables: labels (CA, CV, MCV, CF, résultat) and headers
+    # (item, amount, amount in €, amount in k€, rank, share of CA)
+    "budget:labels": [
+        ("Chiffre d’affaires", "Charges variables", "Marge sur coût variable")
+        + ("Charges fixes", "Résultat"),
+    ],
+    "budget:headers": [("Poste", "Montant", "Montant (€)", "Montant (en k€)", "N°", "% du CA")],
+    "total": ["Total"],
+    "spend:table": [
+        (
+            ("Dépense prévue", "Montant"),
+            [
+                ("Salons et dégustations", 9_000),
+                ("Refonte du site", 14_500),
+                ("Publicité en ligne", 7_200),
+                ("Supports imprimés", 2_600),
+            ],
+            "Total des dépenses du plan",
+        )
+    ],
     "mcv": [
         "La marge sur coût variable s’élève à {mcv}, soit un taux de marge sur coût "
         "variable de {rate}.",
@@ -1122,6 +1141,8 @@ PHRASINGS = {
         "{sr} : c’est le seuil de rentabilité de l’activité.",
     ],
     "sr:table_label": ["Seuil de rentabilité", "Seuil de rentabilité (CF / taux de MCV)"],
+    "sr:formula_label": ["CF / taux de MCV"],
+    "indicator:headers": [("Indicateur", "Calcul", "Résultat")],
     # --- point mort
     "pm:months": [
         "Le point mort sera atteint au bout de {pm} mois d’activité.",
@@ -1140,6 +1161,8 @@ PHRASINGS = {
         "Le plan démarre le {start} ; nous atteindrons le point mort le {pm}.",
     ],
     "pm:table_label": ["Point mort (en mois)", "Point mort"],
+    "pm:formula_label": ["SR / CA × 12"],
+    "about": ["environ"],
     # --- ratios (margin of safety, safety index, net margin)
     "ms": [
         "La marge de sécurité s’élève à {ms}.",
@@ -1193,7 +1216,7 @@ PHRASINGS = {
         "{d_pct} des répondants.",
     ],
     "nps:table_labels": [
-        ("Catégorie", "Nombre", "Promoteurs (9-10)", "Passifs (7-8)", "Détracteurs (0-6)"),
+        ("Catégorie", "Nombre", "Promoteurs (9-10)", "Passifs (7-8)", "Détracteurs (0-6)", "NPS"),
     ],
     # --- CSAT
     "csat:counts": [
@@ -1210,6 +1233,7 @@ PHRASINGS = {
         "La note moyenne de satisfaction (CSAT) est de {mean} sur 5.",
     ],
     "csat:table_labels": [("Note", "Nombre de réponses")],
+    "csat:score": ["{k} / 5"],
     # --- E2 reporting
     "reporting:fr": [
         "Au premier semestre, le chiffre d’affaires atteint {ca_h1}, soit {ach} de "
@@ -1236,6 +1260,7 @@ PHRASINGS = {
     # --- E2 KPI / e-commerce / pricing
     "kpi:headers": [("Indicateur", "Objectif", "Réalisé", "Taux de réalisation")],
     "kpi:ca_label": ["Chiffre d’affaires (k€)"],
+    "kpi:orders_label": ["Nombre de commandes en ligne"],
     "conversion": [
         "Le site a reçu {sessions} visites pour {orders} commandes, soit un taux de "
         "conversion de {conv}.",
@@ -1247,6 +1272,7 @@ PHRASINGS = {
     ],
     "pricing:headers": [("Désignation", "Quantité", "Prix unitaire HT", "Montant HT")],
     "pricing:lines": [("Remise", "Total HT net", "TVA 20 %", "Total TTC")],
+    "pricing:item": ["Luminaire LED"],
     "pricing:prose": [
         "Le devis porte sur {qty} luminaires à {unit} HT l’unité, soit {gross} HT. Après une "
         "remise de {disc}, le total s’élève à {net} HT, {vat} de TVA et {ttc} TTC.",

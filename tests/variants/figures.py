@@ -94,12 +94,12 @@ def e1(rng: Random, bank: Bank, factors: dict, year: int) -> Figures:
     layout = factors["budget_layout"]
     budget: list[Block] = [Para(_fill(_pick(rng, bank, "budget_lead"), year=year))]
     if sr_truth == "undetermined":
-        budget += [Para(_pick(rng, bank, "no_inputs")), Table(_spend_table(rng, sep))]
+        budget += [Para(_pick(rng, bank, "no_inputs")), Table(_spend_table(rng, bank, sep))]
     elif layout == "prose_only":
         budget = [Para(_fill(_pick(rng, bank, "inputs_prose"), **values))]
         out.absent_parts.add("budget_table")
     else:
-        budget.append(Table(_budget_table(layout, ca, cv, cf, sep), long=True))
+        budget.append(Table(_budget_table(rng, bank, layout, ca, cv, cf, sep), long=True))
     if sr_truth != "undetermined" and rng.random() < 0.6:
         budget.append(Para(_fill(_pick(rng, bank, "mcv"), **values)))
     out.parts["budget_table"] = budget
@@ -126,7 +126,7 @@ def e1(rng: Random, bank: Bank, factors: dict, year: int) -> Figures:
     if stated_sr is not None:
         if phrasing == "table":
             label = _pick(rng, bank, "sr:table_label")
-            indicator_rows.append([label, "CF / taux de MCV", values["sr"]])
+            indicator_rows.append([label, _pick(rng, bank, "sr:formula_label"), values["sr"]])
         else:
             sr_blocks.append(Para(_fill(_pick(rng, bank, f"sr:{phrasing}"), **values)))
     out.checks["break_even"] = {
@@ -152,13 +152,17 @@ def e1(rng: Random, bank: Bank, factors: dict, year: int) -> Figures:
             days = frac * basis if ok else frac * basis + rng.choice((-1, 1)) * rng.randint(50, 90)
             value = str(int(fr.rounded(days, 0))) if fine else str(int(fr.rounded(days / 5, 0) * 5))
             if not fine:
-                value = "environ " + value
+                value = _pick(rng, bank, "about") + " " + value
         else:  # a date, from the plan's first day
             shift = 0 if ok else rng.choice((-1, 1)) * rng.randint(55, 95)
             day = oracle.break_even_date(sr, ca, start) + timedelta(days=shift)
             value = fr.date_fr(day, "long" if fine else "numeric")
         if pm_form == "table":
-            indicator_rows.append([_pick(rng, bank, "pm:table_label"), "SR / CA × 12", value])
+            label, formula = (
+                _pick(rng, bank, "pm:table_label"),
+                _pick(rng, bank, "pm:formula_label"),
+            )
+            indicator_rows.append([label, formula, value])
         else:
             template = _pick(rng, bank, f"pm:{pm_form}")
             pm_blocks.append(Para(_fill(template, pm=value, start=fr.date_fr(start, "long"))))
@@ -166,7 +170,7 @@ def e1(rng: Random, bank: Bank, factors: dict, year: int) -> Figures:
     else:
         out.checks["point_mort"] = "undetermined"
     if indicator_rows:
-        header = ["Indicateur", "Calcul", "Résultat"]
+        header = list(_pick(rng, bank, "indicator:headers"))
         target = sr_blocks if phrasing == "table" else pm_blocks
         target.append(Table([header, *indicator_rows]))
     out.parts["seuil_rentabilite"] = sr_blocks or [Para(_pick(rng, bank, "no_inputs"))]
@@ -204,37 +208,34 @@ def e1(rng: Random, bank: Bank, factors: dict, year: int) -> Figures:
     return out
 
 
-def _budget_table(layout: str, ca: float, cv: float, cf: float, sep: str) -> list[list[str]]:
+def _budget_table(
+    rng: Random, bank: Bank, layout: str, ca: float, cv: float, cf: float, sep: str
+) -> list[list[str]]:
+    """The inputs of the break-even as a table, in the layout the factor level names."""
+
     def n(value: float) -> str:
         return fr.number(value, 0, sep)
 
-    labels = ["Chiffre d’affaires", "Charges variables", "Marge sur coût variable"]
-    labels += ["Charges fixes", "Résultat"]
+    labels = list(_pick(rng, bank, "budget:labels"))  # CA, CV, MCV, CF, résultat
+    item, amount, euros, keur, rank, share = _pick(rng, bank, "budget:headers")
     amounts = [ca, cv, ca - cv, cf, ca - cv - cf]
+    pairs = list(zip(labels, amounts, strict=True))
     if layout == "label_first":
-        return [["Poste", "Montant"]] + [
-            [lab, n(v) + "\u00a0€"] for lab, v in zip(labels, amounts, strict=True)
-        ]
+        return [[item, amount]] + [[lab, n(v) + "\u00a0€"] for lab, v in pairs]
     if layout == "numbered_first":
-        rows = [["N°", "Poste", "Montant (€)"]]
-        return rows + [
-            [str(i), lab, n(v)] for i, (lab, v) in enumerate(zip(labels, amounts, strict=True), 1)
-        ]
+        return [[rank, item, euros]] + [[str(i), lab, n(v)] for i, (lab, v) in enumerate(pairs, 1)]
     if layout == "keur_header":
-        return [["Poste", "Montant (en k€)"]] + [
-            [lab, n(v / 1000)] for lab, v in zip(labels, amounts, strict=True)
-        ]
+        return [[item, keur]] + [[lab, n(v / 1000)] for lab, v in pairs]
     if layout == "transposed":
-        return [["", *labels], ["Montant (€)", *[n(v) for v in amounts]]]
+        return [["", *labels], [euros, *[n(v) for v in amounts]]]
     if layout == "percent_column":
-        rows = [["Poste", "% du CA", "Montant"]]
-        for lab, v in zip(labels, amounts, strict=True):
-            rows.append([lab, fr.percent(v / ca * 100, 1), n(v) + "\u00a0€"])
+        rows = [[item, share, amount]]
+        rows += [[lab, fr.percent(v / ca * 100, 1), n(v) + "\u00a0€"] for lab, v in pairs]
         return rows
     if layout == "monthly_total":
         months = [m.capitalize() for m in fr.MONTHS_SHORT]
-        rows = [["Poste", *months, "Total"]]
-        for lab, v in zip(labels[:2] + labels[3:4], [ca, cv, cf], strict=True):
+        rows = [[item, *months, _pick(rng, bank, "total")]]
+        for lab, v in (pairs[0], pairs[1], pairs[3]):
             monthly = [round(v / 12 / 100) * 100] * 11
             monthly.append(v - sum(monthly))
             rows.append([lab, *[n(x) for x in monthly], n(v)])
@@ -242,14 +243,12 @@ def _budget_table(layout: str, ca: float, cv: float, cf: float, sep: str) -> lis
     raise ValueError(layout)
 
 
-def _spend_table(rng: Random, sep: str) -> list[list[str]]:
-    lines = [("Salons et dégustations", 9_000), ("Refonte du site", 14_500)]
-    lines += [("Publicité en ligne", 7_200), ("Supports imprimés", 2_600)]
-    rows = [["Dépense prévue", "Montant"]]
+def _spend_table(rng: Random, bank: Bank, sep: str) -> list[list[str]]:
+    """Planned spending only: a budget without the inputs of the break-even."""
+    header, lines, total = _pick(rng, bank, "spend:table")
+    rows = [list(header)]
     rows += [[label, fr.number(v, 0, sep) + "\u00a0€"] for label, v in lines]
-    rows.append(
-        ["Total des dépenses du plan", fr.number(sum(v for _, v in lines), 0, sep) + "\u00a0€"]
-    )
+    rows.append([total, fr.number(sum(v for _, v in lines), 0, sep) + "\u00a0€"])
     return rows
 
 
@@ -278,7 +277,7 @@ def e2(rng: Random, bank: Bank, factors: dict, year: int) -> Figures:
     rows.append([_pick(rng, bank, "kpi:ca_label"), fr.number(target), fr.number(actual), ach_text])
     rows.append(
         [
-            "Nombre de commandes en ligne",
+            _pick(rng, bank, "kpi:orders_label"),
             fr.number(round(orders * 1.1)),
             fr.number(orders),
             fr.percent(orders / round(orders * 1.1) * 100, 0),
@@ -311,7 +310,7 @@ def e2(rng: Random, bank: Bank, factors: dict, year: int) -> Figures:
     e = lambda v: fr.number(fr.rounded(v, 2), 2) + "\u00a0€"  # noqa: E731
     if factors["pricing_layout"] == "table":
         rows = [list(_pick(rng, bank, "pricing:headers"))]
-        rows.append(["Luminaire LED", str(qty), e(unit), e(price["gross"])])
+        rows.append([_pick(rng, bank, "pricing:item"), str(qty), e(unit), e(price["gross"])])
         rebate, net, vat, total = _pick(rng, bank, "pricing:lines")
         rows.append([f"{rebate} {fr.percent(disc * 100, 0)}", "", "", "−" + e(price["discount"])])
         rows += [
@@ -437,14 +436,14 @@ def _nps(rng, bank, factors, checks) -> list[Block]:
     labels = _pick(rng, bank, "nps:table_labels")
     if form == "table":
         rows = [[labels[0], labels[1]], [labels[2], str(p)], [labels[3], str(pa)]]
-        rows += [[labels[4], str(d)], ["Total", str(n)]]
+        rows += [[labels[4], str(d)], [_pick(rng, bank, "total"), str(n)]]
         if value is not None:
-            rows.append(["NPS", v["nps"]])
+            rows.append([labels[5], v["nps"]])
         blocks.append(Table(rows, long=True))
     elif form == "transposed_table":
         head, vals = ["", labels[2], labels[3], labels[4]], [labels[1], str(p), str(pa), str(d)]
         if value is not None:
-            head.append("NPS")
+            head.append(labels[5])
             vals.append(v["nps"])
         blocks.append(Table([head, vals]))
     elif form == "shares":
@@ -476,7 +475,8 @@ def _csat(rng, bank, factors, checks) -> list[Block]:
     blocks: list[Block] = []
     if form == "table":
         head = list(_pick(rng, bank, "csat:table_labels"))
-        rows = [head] + [[f"{k} / 5", str(scores[k])] for k in (5, 4, 3, 2, 1)]
+        score = _pick(rng, bank, "csat:score")
+        rows = [head] + [[score.format(k=k), str(scores[k])] for k in (5, 4, 3, 2, 1)]
         blocks.append(Table(rows, long=True))
     else:
         blocks.append(Para(_fill(_pick(rng, bank, "csat:counts"), **v)))
@@ -485,7 +485,13 @@ def _csat(rng, bank, factors, checks) -> list[Block]:
         if truth != "correct":
             mean = mean + rng.choice((-1, 1)) * rng.uniform(0.6, 1.0)
         blocks.insert(
-            0, Table([["Note", "Réponses"], *[[str(k), str(scores[k])] for k in (5, 4, 3, 2, 1)]])
+            0,
+            Table(
+                [
+                    list(_pick(rng, bank, "csat:table_labels")),
+                    *[[str(k), str(scores[k])] for k in (5, 4, 3, 2, 1)],
+                ]
+            ),
         )
         blocks.append(
             Para(_fill(_pick(rng, bank, "csat:mean"), mean=fr.number(fr.rounded(mean, 2), 2)))
