@@ -175,14 +175,15 @@ def compose(
     bank: Bank, production: str, index: int, levels: dict[str, str] | None = None
 ) -> Variant:
     """One production; `levels` fixes factor levels (missing ones are drawn from the seed)."""
-    rng = Random(f"{bank.seed}:{production}:{index}")
+    base = f"{bank.seed}:{production}:{index}"
+    levels_rng = Random(base + ":levels")
     chosen = {
-        name: rng.choice(factor.levels)
+        name: levels_rng.choice(factor.levels)
         for name, factor in FACTORS.items()
         if production in factor.productions
     }
     chosen.update(levels or {})
-    return _Composer(bank, production, index, chosen, rng).build()
+    return _Composer(bank, production, index, chosen, base).build()
 
 
 @dataclass
@@ -198,12 +199,18 @@ class Node:
 
 
 class _Composer:
-    def __init__(self, bank: Bank, production: str, index: int, factors: dict, rng: Random):
+    def __init__(self, bank: Bank, production: str, index: int, factors: dict, base: str):
         self.bank, self.production, self.index = bank, production, index
         self.f: dict[str, str | None] = dict(factors)
-        self.rng = rng
-        self.company: Company = rng.choice(bank.companies[production])
-        self.year = rng.choice((2024, 2025, 2026))
+        # One random stream per concern, so that changing one factor's level (the wording, the
+        # numbering…) leaves everything else identical: the metamorphic properties need it.
+        self.rng = Random(base)  # company, year, bodies
+        self.titles_rng = Random(base + ":titles")
+        self.outline_rng = Random(base + ":outline")
+        self.figures_rng = Random(base + ":figures")
+        self.gaps_rng = Random(base + ":gaps")
+        self.company: Company = self.rng.choice(bank.companies[production])
+        self.year = self.rng.choice((2024, 2025, 2026))
         self.truth = Truth()
         self.details: dict[str, str] = {}  # which element / part a level picked
 
@@ -242,7 +249,8 @@ class _Composer:
         ]
 
     def title(self, titles: dict[str, list[str]]) -> str:
-        return self.fill(self.rng.choice(titles[self.f["wording"] or "named"]))
+        options = titles[self.f["wording"] or "named"]
+        return self.fill(options[int(self.titles_rng.random() * len(options))])  # one draw
 
     # -- build
     def build(self) -> Variant:
@@ -250,7 +258,7 @@ class _Composer:
         if f["format"] != "pdf":
             f["table_break"] = None
         if f["styling"] == "custom_styles":
-            self.details["custom_style"] = self.rng.choice(self.bank.custom_styles)
+            self.details["custom_style"] = self.outline_rng.choice(self.bank.custom_styles)
         figures_ = self._figures()
         self.missing = self._choose_missing_part()
         nodes: list[Node] = [Node(self.rng.choice(self.bank.intro_titles), numbered=False)]
@@ -290,10 +298,11 @@ class _Composer:
 
     def _figures(self) -> figures.Figures:
         if self.production == "E1":
-            return figures.e1(self.rng, self.bank, self.f, self.year)
+            return figures.e1(self.figures_rng, self.bank, self.f, self.year)
         if self.production == "E2":
-            return figures.e2(self.rng, self.bank, self.f, self.year)
-        return figures.e3(self.rng, self.bank, self.f, self.year, {"name": self.company.name})
+            return figures.e2(self.figures_rng, self.bank, self.f, self.year)
+        name = {"name": self.company.name}
+        return figures.e3(self.figures_rng, self.bank, self.f, self.year, name)
 
     def _element_of_part(self, part: str) -> str:
         for element, parts in FIGURE_PARTS[self.production].items():
@@ -360,7 +369,7 @@ class _Composer:
             for key in self.bank.elements[element].parts
             if key not in fixed and len(self.bank.elements[element].parts) >= 2
         ]
-        element, key = self.rng.choice(options)
+        element, key = self.gaps_rng.choice(options)
         self.details["missing_part"] = f"{element}:{key}"
         return element, key
 
@@ -370,7 +379,7 @@ class _Composer:
             return
         if kind == "toc_only":
             self.f["toc"] = "sommaire"
-        element = self.rng.choice(ELEMENTS[self.production])
+        element = self.gaps_rng.choice(ELEMENTS[self.production])
         owners = [n for n in nodes if n.element == element]
         self.truth.elements[element] = False
         for key in list(self.truth.parts):
@@ -379,7 +388,7 @@ class _Composer:
         self.details["absent_element"] = element
         if kind == "placeholder":
             first = owners[0]
-            holder = self.rng.choice(self.bank.placeholders)
+            holder = self.gaps_rng.choice(self.bank.placeholders)
             if first.children:
                 for child in first.children:
                     child.body = [Para(holder)]
@@ -397,8 +406,8 @@ class _Composer:
         for node in owners:
             nodes.remove(node)
         if kind == "passing_mention":
-            mention = self.fill(self.rng.choice(self.bank.elements[element].mentions))
-            host = self.rng.choice([n for n in nodes if n.body and n.element != element])
+            mention = self.fill(self.gaps_rng.choice(self.bank.elements[element].mentions))
+            host = self.gaps_rng.choice([n for n in nodes if n.body and n.element != element])
             host.body.insert(len(host.body) // 2, Para(mention))
 
     def _checks(self, figs: figures.Figures) -> None:
@@ -416,8 +425,8 @@ class _Composer:
     # -- outline: numbering, styling cues, Sommaire
     def _outline(self, nodes: list[Node]) -> list[Block]:
         family = self.f["numbering"] or "none"
-        formats = self.rng.choice(self.bank.numbering[family])
-        keyword = self.rng.choice(self.bank.keywords)
+        formats = self.outline_rng.choice(self.bank.numbering[family])
+        keyword = self.outline_rng.choice(self.bank.keywords)
         toc: list[str] = []
         body: list[Block] = []
         counter = 0
@@ -442,12 +451,12 @@ class _Composer:
                 body += child.body
         out: list[Block] = []
         if self.f["toc"] == "sommaire":
-            title = self.rng.choice(self.bank.toc_titles)
+            title = self.outline_rng.choice(self.bank.toc_titles)
             page = 3
             lines = []
             for entry in toc:
                 lines.append(f"{entry}\t{page}")
-                page += self.rng.choice((0, 1, 1))
+                page += self.outline_rng.choice((0, 1, 1))
             out += [Heading(1, title), *[Para(line) for line in lines], PageBreak()]
             self.f["toc"] = "sommaire"
         return out + body
