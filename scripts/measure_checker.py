@@ -9,6 +9,7 @@ per factor level; plus a keyword-on-headings baseline.
     .venv/bin/python -m scripts.measure_checker                 # dev + held-out, 2 processes
     .venv/bin/python -m scripts.measure_checker --set dev --misses 20
     .venv/bin/python -m scripts.measure_checker --per-production 12 --jobs 1 --json out.json
+    .venv/bin/python -m scripts.measure_checker --export /tmp/variants   # dev files + truth.json
 
 Held-out documents are never printed one by one (aggregates only): their wording must stay
 unseen by the checker's authors.
@@ -224,6 +225,7 @@ def summarise(results: Iterable[dict], checks: tuple[str, ...] | None = None) ->
             s["elements_ok"] += want == got
             s["absent"] += not want
             s["absent_found"] += (not want) and (not got)
+            s["present_found"] += want and got
         for _, want, got in r["parts"]:
             s["parts"] += 1
             s["parts_ok"] += want == got
@@ -262,6 +264,7 @@ def _overall_line(label: str, s: dict) -> str:
         f"{label:<9} {s.get('docs', 0):>4}  "
         f"{_ratio(s.get('elements_ok', 0), s.get('elements', 0)):>6}  "
         f"{s.get('absent_found', 0):>3}/{s.get('absent', 0):<3}  "
+        f"{_ratio(s.get('present_found', 0), s.get('elements', 0) - s.get('absent', 0)):>6}  "
         f"{_ratio(s.get('parts_ok', 0), s.get('parts', 0)):>6}  "
         f"{_ratio(s.get('determinable_ok', 0), s.get('determinable', 0)):>6} "
         f"({s.get('determinable', 0):>3})  "
@@ -275,18 +278,17 @@ def _overall_line(label: str, s: dict) -> str:
 
 
 HEADER = (
-    f"{'set':<9} {'docs':>4}  {'elem':>6}  {'absent':<7}  {'parts':>6}  {'verif':>6} "
+    f"{'set':<9} {'docs':>4}  {'elem':>6}  {'absent':<7}  {'found':>6}  {'parts':>6}  {'verif':>6} "
     f"{'(n)':>5}  {'FF':>3}  {'FP':>3}  {'undet':<7} {'FoU':>3}  {'prod':>6}  "
     f"{'base':>6}  {'b.abs':<7}"
 )
-LEGEND = (
-    "elem = element accuracy (partial counts as present); absent = absent elements found "
-    "absent / absent;\nparts = part accuracy; verif = right verdicts on determinable checks "
-    "(n); FF = false 'fail' (erroné on a right figure);\nFP = 'pass' on a wrong figure; undet = "
-    "'undetermined' where nothing is determinable; FoU = 'fail' there;\nprod = production "
-    "guessed right; base/b.abs = keyword-on-headings baseline (elements / absences).\n"
-    "Targets (issue 14): elem >= 0.99 with every absent element found, verif >= 0.95, FF = 0."
-)
+LEGEND = """\
+elem = element accuracy (partial counts as present); absent = absent elements found absent;
+found = present elements found; parts = part accuracy; verif = right verdicts on
+determinable checks (n); FF = false 'fail' (erroné on a right figure); FP = 'pass' on a wrong
+figure; undet = 'undetermined' where nothing is determinable; FoU = 'fail' there;
+prod = production guessed right; base / b.abs = keyword-on-headings baseline.
+Targets (issue 14): elem >= 0.99 with every absent element found, verif >= 0.95, FF = 0."""
 
 
 def report(results: list[dict], misses: int, out=print) -> None:
@@ -372,6 +374,29 @@ def report(results: list[dict], misses: int, out=print) -> None:
                         shown += 1
 
 
+def export(folder: Path, per_production: int) -> int:
+    """Development documents as files, to try `portfolio check` on them by hand (never the
+    held-out ones)."""
+    from dataclasses import asdict
+
+    from tests.variants.bank_dev import DEV
+
+    folder.mkdir(parents=True, exist_ok=True)
+    truth = {}
+    for production in PRODUCTIONS:
+        for variant in generate(DEV, production, per_production):
+            (folder / variant.filename).write_bytes(render(variant))
+            truth[variant.filename] = {
+                "production": variant.production,
+                "factors": variant.factors,
+                "details": variant.details,
+                **asdict(variant.truth),
+            }
+    (folder / "truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1))
+    print(f"{len(truth)} documents and truth.json written to {folder}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("dev", "heldout", "all"), default="all")
@@ -380,7 +405,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--misses", type=int, default=0, help="list the first N dev misses")
     parser.add_argument("--json", type=Path, help="write every document's comparison here")
+    parser.add_argument(
+        "--export",
+        type=Path,
+        help="write the development documents and their truth (truth.json) to this folder",
+    )
     args = parser.parse_args(argv)
+    if args.export:
+        return export(args.export, args.per_production)
     start = time.perf_counter()
     results = run(_banks(args.set), args.per_production, args.jobs, not args.no_cache)
     report(results, args.misses)

@@ -1147,6 +1147,7 @@ PHRASINGS = {
     "pm:months": [
         "Le point mort sera atteint au bout de {pm} mois d’activité.",
         "Point mort = SR / CA × 12 = {pm} mois.",
+        "PM : {pm} mois.",
     ],
     "pm:days_360": [
         "Sur une année commerciale de 360 jours, le point mort est atteint après {pm} jours.",

@@ -336,10 +336,8 @@ def e2(rng: Random, bank: Bank, factors: dict, year: int) -> Figures:
     # Reporting, French and English
     ca_h1 = fr.money(actual * 1000, "keur")
     ca_en = f"€{actual / 1000:.2f}m" if actual >= 1000 else f"€{actual:,.0f}k"
-    ach_en = f"{fr.rounded(ach * 100, 0):.0f}%"
-    v = dict(
-        ca_h1=ca_h1, ach=fr.percent(fr.rounded(ach * 100, 0), 0), ca_h1_en=ca_en, ach_en=ach_en
-    )
+    ach_en = f"{fr.rounded(shown * 100, 0):.0f}%"  # the reporting repeats the table's rate
+    v = dict(ca_h1=ca_h1, ach=ach_text, ca_h1_en=ca_en, ach_en=ach_en)
     french = [Para(_fill(t, **v)) for t in rng.sample(bank.phrasings["reporting:fr"], 2)]
     english = [Para(_fill(t, **v)) for t in rng.sample(bank.phrasings["reporting:en"], 2)]
     out.parts["french"], out.parts["english"] = french, english

@@ -960,7 +960,10 @@ PHRASINGS = {
     "sr:table_label": ["SR (seuil de rentabilité)"],
     "sr:formula_label": ["Frais fixes / taux de MCV"],
     "indicator:headers": [("Ratio", "Formule", "Valeur")],
-    "pm:months": ["L’équilibre sera atteint après {pm} mois d’exploitation."],
+    "pm:months": [
+        "L’équilibre sera atteint après {pm} mois d’exploitation.",
+        "Notre PM se situe à {pm} mois.",
+    ],
     "pm:days_360": ["En année commerciale (360 j), le point mort tombe au bout de {pm} jours."],
     "pm:days_365": ["Sur une année civile, le point mort est atteint en {pm} jours."],
     "pm:date": ["Avec un démarrage au {start}, nous couvrirons nos charges le {pm}."],
