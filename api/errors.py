@@ -107,6 +107,8 @@ def _portfolio_error(_: Request, error: Exception) -> JSONResponse:
     response = problem(status, detail, **extra)
     if status == 401:
         response.headers["WWW-Authenticate"] = "Bearer"
+    if status == 503:  # the store's timeouts are a few seconds: worth trying again soon
+        response.headers["Retry-After"] = "5"
     return response
 
 

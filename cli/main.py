@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import assessment, check, evidence, jury, serve, users, worker
+from cli import assessment, check, evidence, jury, maintenance, serve, users, worker
 from cli.referential import referential_app
 
 app = typer.Typer(no_args_is_help=True, help="Evidence portfolio for the RNCP title CDC.")
@@ -18,6 +18,7 @@ assessment.register(app)
 check.register(app)
 evidence.register(app)
 jury.register(app)
+maintenance.register(app)
 serve.register(app)
 users.register(app)
 worker.register(app)

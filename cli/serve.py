@@ -6,9 +6,11 @@ from typing import Annotated
 
 import typer
 
+from cli.errors import exits_on_error
 from storage.settings import Settings
 
 
+@exits_on_error  # an unreachable store: exit 7 and one line, not a traceback
 def serve(
     host: Annotated[str | None, typer.Option(help="Bind address (default PORTFOLIO_HOST)")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default PORTFOLIO_PORT)")] = None,

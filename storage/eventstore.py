@@ -8,14 +8,17 @@ environment into the store a test or the server opens.
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 
 from portfolio.errors import StorageUnavailable
+from storage.pgstore import STATEMENT_TIMEOUT, libpq_timeouts
 from storage.settings import Settings
 
+PG_FACTORY_TOPIC = "storage.pgstore:FailFastPostgresFactory"  # timeouts, fail fast (see there)
 SQLITE_EVENTS_TABLE = "stored_events"  # eventsourcing.sqlite uses one name for every app
 GUARD_FUNCTION = "refuse_stored_event_change"
 
@@ -43,7 +46,7 @@ def _sqlite_env(settings: Settings) -> dict[str, str]:
 
 def _postgres_env(settings: Settings) -> dict[str, str]:
     return {
-        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "PERSISTENCE_MODULE": PG_FACTORY_TOPIC,
         "POSTGRES_DBNAME": settings.postgres_dbname,
         "POSTGRES_HOST": settings.postgres_host,
         "POSTGRES_PORT": str(settings.postgres_port),
@@ -51,6 +54,8 @@ def _postgres_env(settings: Settings) -> dict[str, str]:
         "POSTGRES_PASSWORD": settings.postgres_password.get_secret_value(),
         "POSTGRES_SCHEMA": settings.postgres_schema,
         "POSTGRES_CONNECT_TIMEOUT": str(settings.postgres_connect_timeout),
+        STATEMENT_TIMEOUT: str(settings.postgres_statement_timeout),
+        "POSTGRES_LOCK_TIMEOUT": str(math.ceil(settings.postgres_statement_timeout)),
         "POSTGRES_PRE_PING": "y",  # a restarted server must not break the next request
         "POSTGRES_ENABLE_DB_FUNCTIONS": "y",  # ~2x faster single appends (STACK.md)
         "CREATE_TABLE": "y",
@@ -71,7 +76,12 @@ def translate_store_errors(settings: Settings) -> Iterator[None]:
     except Exception as exc:
         if not _is_unreachable(exc):
             raise
-        raise StorageUnavailable(f"event store {_describe(settings)} unavailable: {exc}") from exc
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[
+            0
+        ]  # one line, not libpq's three
+        raise StorageUnavailable(
+            f"event store {_describe(settings)} unavailable: {reason}"
+        ) from exc
 
 
 def _is_unreachable(exc: Exception) -> bool:
@@ -103,7 +113,7 @@ def check_event_store(settings: Settings) -> None:
     """Raise `StorageUnavailable` unless the event store answers a trivial query (/readyz)."""
     with translate_store_errors(settings):
         if settings.event_store == "postgres":
-            with _pg_connect(settings) as conn:
+            with pg_connect(settings) as conn:
                 conn.execute("SELECT 1")
         else:
             settings.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
@@ -119,11 +129,11 @@ def pg_conninfo(settings: Settings) -> dict[str, object]:
         "user": settings.postgres_user,
         "password": settings.postgres_password.get_secret_value() or None,
         "dbname": settings.postgres_dbname,
-        "connect_timeout": settings.postgres_connect_timeout,
+        **libpq_timeouts(settings.postgres_connect_timeout, settings.postgres_statement_timeout),
     }
 
 
-def _pg_connect(settings: Settings):
+def pg_connect(settings: Settings):
     import psycopg
 
     return psycopg.connect(**pg_conninfo(settings), autocommit=True)
@@ -135,12 +145,20 @@ def protect_event_tables(settings: Settings, names: str | Iterable[str] = ()) ->
     `names` are application names or table names (PostgreSQL creates `<app>_events` per
     application; SQLite always uses `stored_events`, which is protected whatever is passed).
     Idempotent; call it after the application has created its tables. Returns the tables.
+
+    On PostgreSQL, tables owned by another role (the migration role) cannot be given triggers
+    by this one: there the triggers must already be in place, or `StorageUnavailable` says to
+    run `portfolio db migrate`; the service never runs on an unprotected log.
     """
     with translate_store_errors(settings):
         if settings.event_store == "postgres":
             tables = events_table_names(names)
-            with _pg_connect(settings) as conn, conn.transaction():
-                _install_pg_guards(conn, settings.postgres_schema, tables)
+            schema = settings.postgres_schema
+            with pg_connect(settings) as conn, conn.transaction():
+                if _owned_by_current_user(conn, schema, tables):
+                    _install_pg_guards(conn, schema, tables)
+                else:
+                    _require_pg_guards(conn, schema, tables)
             return tables
         _install_sqlite_guards(settings)
         return [SQLITE_EVENTS_TABLE]
@@ -166,6 +184,38 @@ def _install_pg_guards(conn, schema: str, tables: list[str]) -> None:
                     "CREATE OR REPLACE TRIGGER {name} BEFORE " + timing + " ON {t} "
                     "FOR EACH " + level + " EXECUTE FUNCTION {f}()"
                 ).format(name=sql.Identifier(f"{table}_append_only_{suffix}"), t=target, f=function)
+            )
+
+
+def _owned_by_current_user(conn, schema: str, tables: list[str]) -> bool:
+    owned = conn.execute(
+        "SELECT count(*) FROM pg_tables WHERE schemaname = %s AND tablename = ANY(%s) "
+        "AND tableowner = current_user",
+        (schema, tables),
+    ).fetchone()[0]
+    return owned == len(tables)
+
+
+def guard_trigger_names(table: str) -> list[str]:
+    return [f"{table}_append_only_row", f"{table}_append_only_truncate"]
+
+
+def _require_pg_guards(conn, schema: str, tables: list[str]) -> None:
+    for table in tables:
+        found = {
+            name
+            for (name,) in conn.execute(
+                "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = %s AND c.relname = %s AND t.tgenabled <> 'D'",
+                (schema, table),
+            )
+        }
+        if not set(guard_trigger_names(table)) <= found:
+            raise StorageUnavailable(
+                f"table {schema}.{table} is missing or not protected against changes, and "
+                f"role {conn.info.user} may not fix it: run `portfolio db migrate` "
+                "with the migration role"
             )
 
 

@@ -102,12 +102,26 @@ class PostgresKeyTable:
             discard_pool(self.conninfo)
             raise StorageUnavailable(f"key table in schema {self.schema}: {exc}") from exc
 
+    def create_table(self) -> None:
+        """Create the table now (`portfolio db migrate` runs this as the schema's owner)."""
+        self._execute("SELECT 1")  # every statement creates the table first if it is missing
+
     def _create_table(self, conn) -> None:
-        """Once per table object; a concurrent creator (thread or process) may win the race."""
+        """Once per table object; a concurrent creator (thread or process) may win the race.
+
+        An existing table is left alone: under a least-privilege role (no CREATE on the
+        schema) even `CREATE TABLE IF NOT EXISTS` is refused.
+        """
         from psycopg import errors, sql
 
         with self._lock:
             if self._ready:
+                return
+            found = conn.execute(
+                "SELECT to_regclass(%s) IS NOT NULL", (self._table().as_string(conn),)
+            ).fetchone()
+            if found and found[0]:
+                self._ready = True
                 return
             create = sql.SQL(
                 "CREATE TABLE IF NOT EXISTS {t} (subject text PRIMARY KEY, key bytea, "

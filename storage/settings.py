@@ -30,8 +30,15 @@ class Settings(BaseSettings):
     postgres_dbname: str = "postgres"
     postgres_schema: str = "public"
     postgres_connect_timeout: int = Field(
-        5, ge=1, description="Seconds before an unreachable PostgreSQL is StorageUnavailable"
+        3, ge=1, description="Seconds before an unreachable PostgreSQL is StorageUnavailable"
     )
+    postgres_statement_timeout: float = Field(
+        5, gt=0, description="Seconds a statement may run or wait for a lock (a hung store)"
+    )
+    postgres_migration_user: str = Field(
+        "", description="Role that owns the schema (`portfolio db migrate`); empty: the app role"
+    )
+    postgres_migration_password: SecretStr = SecretStr("")
 
     # Blob store
     blob_store: Literal["local", "s3"] = "local"

@@ -10,13 +10,15 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from portfolio.application.ports import StoredBlob
 from portfolio.errors import BlobNotFound, StorageUnavailable
-from storage.blobs.streams import CHUNK_SIZE, check_address, spool, verified
+from storage.blobs.streams import CHUNK_SIZE, BlobEntry, check_address, spool, verified
 
 READ_ONLY = 0o444
 
@@ -54,8 +56,10 @@ class LocalBlobStore:
 
     @staticmethod
     def _publish(temp: Path, target: Path) -> None:
-        if target.exists():
-            return  # same address = same bytes: putting again is a no-op
+        if target.exists():  # same address = same bytes: putting again is a no-op, except
+            with contextlib.suppress(OSError):  # that its access time says it was just used,
+                os.utime(target, ns=(time.time_ns(), target.stat().st_mtime_ns))  # sweep reads it
+            return
         os.chmod(temp, READ_ONLY)
         target.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileExistsError):  # a concurrent put of the same bytes won
@@ -80,3 +84,23 @@ class LocalBlobStore:
             return self.path_for(sha256).is_file()
         except BlobNotFound:
             return False
+
+    def entries(self) -> Iterator[BlobEntry]:
+        """Every stored blob and every spool file a crashed put left in `.tmp` (for the sweep)."""
+        if not self.root.is_dir():
+            return
+        for path in sorted(self.root.glob("*/*/*")) + sorted(self.root.glob(".tmp/*")):
+            with contextlib.suppress(FileNotFoundError):
+                stat = path.stat()
+                spooled = path.parent.name == ".tmp"
+                yield BlobEntry(
+                    address=path.name if not spooled else f".tmp/{path.name}",
+                    size=stat.st_size,
+                    modified=datetime.fromtimestamp(max(stat.st_mtime, stat.st_atime), UTC),
+                )
+
+    def remove(self, address: str) -> None:
+        """Delete one blob (or spool file); only the sweep calls this."""
+        path = self.root / address if address.startswith(".tmp/") else self.path_for(address)
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()

@@ -29,7 +29,7 @@ from minio.retention import COMPLIANCE, Retention
 
 from portfolio.application.ports import StoredBlob
 from portfolio.errors import BlobNotFound, StorageUnavailable
-from storage.blobs.streams import CHUNK_SIZE, check_address, spool, verified
+from storage.blobs.streams import CHUNK_SIZE, BlobEntry, check_address, spool, verified
 
 PART_SIZE = 5 * 1024 * 1024  # the S3 minimum; bounds the memory of an upload
 MISSING = {"NoSuchKey", "NoSuchBucket", "NoSuchObject", "ResourceNotFound"}
@@ -141,6 +141,20 @@ class S3BlobStore:
             return False
         with self._translate(sha256):
             return self._stat(sha256)
+
+    def entries(self) -> Iterator[BlobEntry]:
+        """Every object of the bucket (for the sweep); none if the bucket does not exist yet."""
+        with self._translate("-"):
+            if not self.client.bucket_exists(bucket_name=self.bucket):
+                return
+            for item in self.client.list_objects(bucket_name=self.bucket, recursive=True):
+                if item.object_name and item.last_modified is not None:
+                    yield BlobEntry(item.object_name, item.size or 0, item.last_modified)
+
+    def remove(self, address: str) -> None:
+        """Delete one object (under object lock: hide it; its bytes stay until retention ends)."""
+        with self._translate(address):
+            self.client.remove_object(bucket_name=self.bucket, object_name=address)
 
     def check(self) -> None:
         """Raise `StorageUnavailable` unless the bucket can be reached (readiness probe)."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from typing import BinaryIO
 
 from portfolio.application.ports import StoredBlob
@@ -15,6 +17,15 @@ from portfolio.errors import BlobCorrupted, BlobNotFound, BlobTooLarge
 
 CHUNK_SIZE = 1024 * 1024
 _ADDRESS = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class BlobEntry:
+    """One object of a blob store as the sweep sees it (its address, size and last write)."""
+
+    address: str
+    size: int
+    modified: datetime  # timezone-aware
 
 
 def check_address(sha256: str) -> str:

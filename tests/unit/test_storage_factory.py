@@ -42,7 +42,8 @@ def test_sqlite_env_points_at_the_data_dir(embedded):
 
 def test_postgres_env_carries_every_connection_setting(real):
     env = event_store_env(real)
-    assert env["PERSISTENCE_MODULE"] == "eventsourcing.postgres"
+    assert env["PERSISTENCE_MODULE"] == "storage.pgstore:FailFastPostgresFactory"  # timeouts
+    assert (env["POSTGRES_CONNECT_TIMEOUT"], env["POSTGRES_STATEMENT_TIMEOUT"]) == ("3", "5.0")
     assert (env["POSTGRES_HOST"], env["POSTGRES_PORT"]) == ("db.internal", "6543")
     assert (env["POSTGRES_PASSWORD"], env["POSTGRES_SCHEMA"]) == ("pw", "portfolio")
     assert env["CREATE_TABLE"] == "y"
