@@ -34,7 +34,8 @@ Allow rules, one per kind of false positive:
 
 Today's offending literals are listed in `wording_firewall_baseline.json` (a ratchet): the test
 fails when a NEW one appears, and when a listed one is gone (shrink the baseline with
-`python -m tests.unit.test_wording_firewall --update`). The checker's authors bring it to empty.
+`python -m tests.unit.test_wording_firewall --update`, which only ever removes entries). The
+checker's authors bring it to empty; `python -m tests.unit.test_wording_firewall` lists today's.
 """
 
 from __future__ import annotations
@@ -312,14 +313,34 @@ def test_data_loaded_patterns_and_machine_tokens_pass():
     assert offending(machine) == []
 
 
+def test_the_update_only_shrinks_the_baseline():
+    before = {"a.py": ["seuil", "point mort"], "b.py": ["promoteurs"]}
+    now = {"a.py": ["point mort", "janvier"], "c.py": ["passifs"]}
+    assert shrunk(now, before) == {"a.py": ["point mort"]}
+
+
 def test_docstrings_and_comments_never_count():
     source = '"""Le seuil de rentabilité et le point mort."""\n# promoteurs, détracteurs\nX = 1\n'
     assert offending(source) == []
 
 
+def shrunk(now: dict[str, list[str]], before: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The baseline without the literals that are gone; new literals are never added."""
+    kept = {f: [lit for lit in lits if lit in now.get(f, [])] for f, lits in before.items()}
+    return {f: lits for f, lits in kept.items() if lits}
+
+
 def _update() -> None:
-    BASELINE.write_text(json.dumps(scan(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {BASELINE.relative_to(ROOT)}")
+    """Shrink only: drop the literals that are gone, never add the new ones (those must move to
+    data; adding one to the baseline by hand is a decision a reviewer sees)."""
+    now, before = scan(), _baseline()
+    kept = shrunk(now, before)
+    BASELINE.write_text(json.dumps(kept, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    removed = sum(map(len, before.values())) - sum(map(len, kept.values()))
+    print(f"{BASELINE.relative_to(ROOT)}: {removed} literal(s) removed")
+    new, _ = _diff(now, kept)
+    if new:
+        print(f"{len(new)} new literal(s) NOT added: move them to the referential or lexicon data")
 
 
 if __name__ == "__main__":
