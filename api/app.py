@@ -16,6 +16,7 @@ from fastapi import FastAPI
 from api import errors
 from api.limits import BodyLimit
 from api.logs import install_access_log_redaction
+from api.pages.routers import install as install_pages
 from api.routes import ROUTERS
 from portfolio.application.app import PortfolioApp
 from portfolio.application.throttle import WindowThrottle
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None, portfolio: PortfolioApp | None 
     errors.install(app)
     for router in ROUTERS:
         app.include_router(router, responses=errors.PROBLEM_RESPONSES)
+    install_pages(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes)
     install_access_log_redaction()  # activation links carry ?token=
     return app

@@ -1,8 +1,10 @@
-"""The one place that turns errors into HTTP answers: RFC 9457 `application/problem+json`.
+"""The one place that turns errors into HTTP answers: RFC 9457 `application/problem+json`
+for the API, a French HTML page for the browser's pages (`api/pages/error_pages.py`).
 
 Every `PortfolioError` maps to a status by the first matching class in `STATUS` (most
 specific first), validation errors to 422 and framework HTTP errors keep their status.
 Unexpected exceptions are logged and answered 500 with no detail; they are never hidden as 200.
+Paths under `MACHINE_PREFIXES` always answer problem+json; every other path is a page.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
 
+from api.pages.error_pages import error_response
 from pipeline.rejections import DocumentRejected, RejectionCategory
 from portfolio import errors
 
 log = logging.getLogger(__name__)
 PROBLEM = "application/problem+json"
+MACHINE_PREFIXES = ("/api", "/healthz", "/readyz")
 
 STATUS: tuple[tuple[type[errors.PortfolioError], int], ...] = (
     (errors.TooManyAttempts, 429),
@@ -92,11 +97,20 @@ def status_for(error: errors.PortfolioError) -> int:
     return 500
 
 
-def _portfolio_error(_: Request, error: Exception) -> JSONResponse:
+def is_page(request: Request) -> bool:
+    """A browser page (HTML errors) rather than the API or a probe (problem+json)."""
+    path = request.url.path
+    return not any(path == p or path.startswith(p + "/") for p in MACHINE_PREFIXES)
+
+
+def _portfolio_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, errors.PortfolioError)
     status = status_for(error)
     if status == 500:
         log.error("unmapped domain error", exc_info=error)
+    if is_page(request):
+        return error_response(request, status, error)
+    if status == 500:
         return problem(500)
     extra: dict[str, Any] = {"error": type(error).__name__}
     if isinstance(error, DocumentRejected):
@@ -112,15 +126,20 @@ def _portfolio_error(_: Request, error: Exception) -> JSONResponse:
     return response
 
 
-def _http_error(_: Request, error: Exception) -> JSONResponse:
+def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, StarletteHTTPException)
-    response = problem(error.status_code, str(error.detail) if error.detail else None)
+    if is_page(request):
+        response = error_response(request, error.status_code)
+    else:
+        response = problem(error.status_code, str(error.detail) if error.detail else None)
     response.headers.update(error.headers or {})
     return response
 
 
-def _validation_error(_: Request, error: Exception) -> JSONResponse:
+def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
+    if is_page(request):
+        return error_response(request, 422)
     return problem(422, "request is not valid", errors=_plain(error.errors()))
 
 
@@ -128,9 +147,9 @@ def _plain(details: Any) -> list[dict[str, Any]]:
     return [{"loc": list(d.get("loc", ())), "msg": str(d.get("msg", ""))} for d in details]
 
 
-def _unexpected(_: Request, error: Exception) -> JSONResponse:
+def _unexpected(request: Request, error: Exception) -> Response:
     log.error("unhandled error", exc_info=error)
-    return problem(500)
+    return error_response(request, 500) if is_page(request) else problem(500)
 
 
 def install(app: FastAPI) -> None:

@@ -28,7 +28,7 @@ def _app() -> tuple[PortfolioApp, Settings]:
 def _link(settings: Settings, invitation: Invitation) -> str:
     scheme = "https" if settings.behind_tls else "http"
     base = f"{scheme}://{settings.host}:{settings.port}"
-    return f"{base}/api/activation?token={invitation.activation_token}"
+    return f"{base}/activation?token={invitation.activation_token}"  # the activation page
 
 
 def _print_invitation(settings: Settings, invitation: Invitation) -> None:

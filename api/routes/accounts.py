@@ -31,7 +31,7 @@ class InvitationOut(BaseModel):
 
 
 def _invitation(request: Request, invitation: Invitation) -> InvitationOut:
-    url = request.url_for("activation_info").include_query_params(token=invitation.activation_token)
+    url = request.url_for("activation_page").include_query_params(token=invitation.activation_token)
     return InvitationOut(
         account=AccountOut.model_validate(invitation.account),
         activation_token=invitation.activation_token,

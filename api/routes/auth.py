@@ -8,7 +8,8 @@ from pydantic import BaseModel, Field
 from api import security
 from api.deps import AppSettings, CurrentPrincipal, Portfolio
 from api.schemas import AccountOut
-from portfolio.application.accounts import MIN_PASSWORD
+from portfolio.application.accounts import MIN_PASSWORD, AccountInfo
+from portfolio.application.app import PortfolioApp
 from portfolio.errors import Unauthenticated
 
 router = APIRouter(prefix="/api", tags=["auth"])
@@ -29,6 +30,19 @@ class ActivationIn(BaseModel):
     password: str = Field(min_length=MIN_PASSWORD, max_length=1024)
 
 
+def authenticate(request: Request, app: PortfolioApp, login: str, password: str) -> AccountInfo:
+    """The account of a login and password, throttled per login and per client address
+    (shared by the API's login and the sign-in page)."""
+    throttle = request.app.state.address_throttle
+    address = request.client.host if request.client else "unknown"
+    throttle.check(address)
+    try:
+        return app.authenticate_password(login, password)
+    except Unauthenticated:
+        throttle.failed(address)
+        raise
+
+
 @router.post(
     "/auth/login",
     summary="Sign in with login and password; sets the session and CSRF cookies",
@@ -40,14 +54,7 @@ class ActivationIn(BaseModel):
 def login(
     body: LoginIn, request: Request, response: Response, app: Portfolio, settings: AppSettings
 ) -> LoginOut:
-    throttle = request.app.state.address_throttle
-    address = request.client.host if request.client else "unknown"
-    throttle.check(address)
-    try:
-        account = app.authenticate_password(body.login, body.password)
-    except Unauthenticated:
-        throttle.failed(address)
-        raise
+    account = authenticate(request, app, body.login, body.password)
     session = security.open_session(settings, response, account.id)
     return LoginOut(account=AccountOut.model_validate(account), csrf_token=session.csrf_token)
 

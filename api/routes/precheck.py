@@ -28,10 +28,16 @@ def precheck(
     app: Portfolio,
     production: Annotated[Literal["E1", "E2", "E3"] | None, Form()] = None,
 ) -> dict[str, Any]:
+    return check_upload(file, production, app.max_upload_bytes)
+
+
+def check_upload(file: UploadFile, production: str | None, max_bytes: int) -> dict[str, Any]:
+    """The check report of an uploaded file, which is then forgotten (shared by the API and
+    the candidate's pages). Raises DocumentRejected as an upload would for a non-document."""
     from pipeline.checker import check_file
 
     filename = safe_filename(file.filename)
-    sniff_stream(file.file, filename, app.max_upload_bytes)  # as the upload would
+    sniff_stream(file.file, filename, max_bytes)  # as the upload would
     with tempfile.TemporaryDirectory(prefix="precheck-") as folder:
         path = Path(folder) / filename
         with path.open("wb") as out:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from uuid import UUID
 
 from fastapi import APIRouter, File, Path, UploadFile
 from pydantic import BaseModel, Field
@@ -10,6 +11,8 @@ from pydantic import BaseModel, Field
 from api.deps import OwnCandidate, Portfolio
 from api.files import safe_filename, sniff_stream
 from api.schemas import VersionOut
+from portfolio.application.app import PortfolioApp
+from portfolio.application.views import VersionInfo
 
 router = APIRouter(prefix="/api/candidates/{candidate_id}/productions", tags=["uploads"])
 Code = Annotated[str, Path(pattern="^[Ee][123]$", description="Production code E1, E2 or E3")]
@@ -17,6 +20,17 @@ Code = Annotated[str, Path(pattern="^[Ee][123]$", description="Production code E
 
 class SubmissionIn(BaseModel):
     version: int | None = Field(None, ge=1, description="Default: the latest version")
+
+
+def store_upload(
+    app: PortfolioApp, candidate_id: UUID, code: str, file: UploadFile, actor: str
+) -> VersionInfo:
+    """Sniff the upload (DocumentRejected if it is not a document), then store it as the next
+    version (shared by the API and the candidate's pages)."""
+    filename = safe_filename(file.filename)
+    sniff_stream(file.file, filename, app.max_upload_bytes)
+    media_type = file.content_type or ""
+    return app.upload(candidate_id, code, file.file, filename, media_type, actor)
 
 
 @router.post(
@@ -31,16 +45,7 @@ def upload(
     scope: OwnCandidate,
     app: Portfolio,
 ) -> VersionOut:
-    filename = safe_filename(file.filename)
-    sniff_stream(file.file, filename, app.max_upload_bytes)
-    info = app.upload(
-        scope.candidate_id,
-        code,
-        file.file,
-        filename,
-        file.content_type or "",
-        scope.principal.actor,
-    )
+    info = store_upload(app, scope.candidate_id, code, file, scope.principal.actor)
     return VersionOut.model_validate(info)
 
 

@@ -18,10 +18,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(app, timeout: float = 15.0) -> Iterator[str]:
-    """Yield the base URL while uvicorn serves `app`; stop it (and wait) on exit."""
+def served(app, timeout: float = 15.0, lifespan: str = "off") -> Iterator[str]:
+    """Yield the base URL while uvicorn serves `app`; stop it (and wait) on exit.
+
+    `lifespan="on"` runs the app's start-up and shutdown (the embedded pipeline worker)."""
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", lifespan=lifespan
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=f"uvicorn-{port}", daemon=True)
     thread.start()

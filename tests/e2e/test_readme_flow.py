@@ -69,9 +69,11 @@ def token_for(base: str, login: str, password: str) -> dict[str, str]:
 
 def activate(base: str, activation_url: str, password: str) -> str:
     """README: the invited person opens their link, then chooses a password."""
-    info = httpx.get(activation_url)
-    assert info.status_code == 200, info.text
+    page = httpx.get(activation_url)  # the link is the activation page
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"], page.text
     token = httpx.URL(activation_url).params["token"]
+    info = httpx.get(f"{base}/api/activation", params={"token": token})
+    assert info.status_code == 200, info.text
     done = httpx.post(f"{base}/api/activation", json={"token": token, "password": password})
     assert done.status_code == 200, done.text
     return info.json()["login"]

@@ -49,8 +49,11 @@ def test_invite_activate_and_sign_in(client: TestClient) -> None:
     )
     assert invited.status_code == 201, invited.text
     link = invited.json()["activation_url"]
-    assert client.get(link).json()["login"] == "ann@example.org"
     token = invited.json()["activation_token"]
+    assert link.endswith(f"/activation?token={token}")  # the activation page people open
+    assert client.get(link).headers["content-type"].startswith("text/html")
+    info = client.get("/api/activation", params={"token": token})
+    assert info.json()["login"] == "ann@example.org"
     assert login(client, "ann@example.org", "assessor-password").status_code == 401
     activated = client.post("/api/activation", json={"token": token, "password": "assessor-pw-1"})
     assert activated.status_code == 200 and activated.json()["active"] is True
