@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import cache
 from gettext import NullTranslations
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -95,7 +95,9 @@ class Formats:
         deadline (Babel's default would round 45 days to « 2 mois »)."""
         delta: dt.timedelta = moment - self._now()
         size = abs(delta)
-        unit = "day" if size >= DAYS_FROM else "hour" if size >= HOURS_FROM else "minute"
+        unit: Literal["day", "hour", "minute"] = (
+            "day" if size >= DAYS_FROM else "hour" if size >= HOURS_FROM else "minute"
+        )
         return format_timedelta(
             delta, granularity=unit, threshold=10**9, add_direction=True, locale=self.language
         )
